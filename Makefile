@@ -1,0 +1,55 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask
+HOST ?= 127.0.0.1
+PORT ?= 5000
+PYTEST_ARGS ?=
+
+export FLASK_APP := wsgi
+export FORUM_CONFIG ?= development
+
+.PHONY: run test test-sqlite test-postgres lint format seed clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## run: install, migrate, seed demo content into an empty database, and serve on HOST:PORT
+run: $(VENV)/.installed
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo --if-empty
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+## test: the whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set
+test: test-sqlite test-postgres
+
+test-sqlite: $(VENV)/.dev-installed
+	env -u TEST_DATABASE_URL FORUM_CONFIG=testing $(PYTHON) -m pytest -q $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.dev-installed
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "Running the suite again on $$TEST_DATABASE_URL"; \
+		FORUM_CONFIG=testing $(PYTHON) -m pytest -q -m "not browser" $(PYTEST_ARGS); \
+	else \
+		echo "TEST_DATABASE_URL is not set: skipping the PostgreSQL run."; \
+	fi
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+seed: $(VENV)/.installed
+	$(FLASK) seed-demo
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,65 @@
+"""The patient-experience forum: create_app() builds it, feature by feature."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from config import Config, load_config
+from forum import errors, models, security
+from forum.accounts import session as account_session
+from forum.answers import views as answers
+from forum.conditions import views as conditions
+from forum.content import stored_html
+from forum.content_cli import content_cli
+from forum.database import db
+from forum.demo.cli import seed_demo_command
+from forum.extensions import csrf, login_manager, migrate
+from forum.pages import views as pages
+from forum.questions import views as questions
+from forum.summaries import views as summaries
+from forum.templating import register_template_helpers
+
+# Every model must be known before migrations or create_all look at the metadata.
+assert models
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+FEATURES = (conditions, questions, answers, summaries, pages)
+
+
+def create_app(config: str | type[Config] = "production") -> Flask:
+    settings = load_config(config)
+    if missing := settings.missing_settings():
+        raise RuntimeError(
+            f"Refusing to start: set {', '.join(missing)} in the environment (see README)."
+        )
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_object(settings)
+    _refuse_development_database_in_production(app)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    db.init_app(app)
+    # Batch mode lets later migrations alter tables on SQLite too.
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    account_session.init_app(app)
+    csrf.init_app(app)
+    errors.init_app(app)
+    security.init_app(app)
+    app.add_template_filter(stored_html)
+    register_template_helpers(app)
+    for feature in FEATURES:
+        app.register_blueprint(feature.bp)
+    app.cli.add_command(content_cli)
+    app.cli.add_command(seed_demo_command)
+    return app
+
+
+def _refuse_development_database_in_production(app: Flask) -> None:
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    if app.config.get("REQUIRED_FROM_ENVIRONMENT") and uri.startswith("sqlite"):
+        raise RuntimeError("Refusing to start: production needs PostgreSQL in DATABASE_URL.")

@@ -1,0 +1,69 @@
+"""The SQLAlchemy base every model shares: naming convention, aware datetimes, enums as strings."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import event, orm
+from sqlalchemy.engine import Engine
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(sa.TypeDecorator):
+    """Stores naive UTC; always hands back timezone-aware datetimes."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return value.astimezone(UTC).replace(tzinfo=None) if value else value
+
+    def process_result_value(self, value, dialect):
+        return value.replace(tzinfo=UTC) if value else value
+
+
+def enum_values(enum_class: type[enum.Enum]) -> list[str]:
+    """Store an enum's values ("published"), not its Python names ("PUBLISHED")."""
+    return [member.value for member in enum_class]
+
+
+class Base(orm.DeclarativeBase):
+    # On an explicit registry: Flask-SQLAlchemy 3.1 rejects a type map on Base (#1361).
+    registry = orm.registry(
+        metadata=sa.MetaData(naming_convention=NAMING_CONVENTION),
+        type_annotation_map={
+            datetime: UTCDateTime(),
+            enum.Enum: sa.Enum(
+                enum.Enum, native_enum=False, length=32, values_callable=enum_values
+            ),
+        },
+    )
+
+
+db = SQLAlchemy(model_class=Base)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@event.listens_for(Engine, "connect")
+def _tune_sqlite(dbapi_connection, _connection_record) -> None:
+    """WAL for concurrent readers, a busy timeout instead of instant lock errors, real FKs."""
+    if type(dbapi_connection).__module__ != "sqlite3":
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()

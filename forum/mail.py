@@ -1,0 +1,76 @@
+"""Outgoing mail. Message texts live in templates/mail/; views never hold message text.
+
+Development and tests write each message to instance/outbox/ as an .eml file; production sends
+over SMTP with the MAIL_* settings. Logs name the message, never the address.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import ssl
+import uuid
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from flask import current_app, render_template
+
+log = logging.getLogger(__name__)
+
+
+def send_mail(to: str, template: str, **context) -> EmailMessage:
+    """Render templates/mail/<template>.txt (first line "Subject: …") and send it to one person."""
+    message = compose(to, template, **context)
+    if current_app.config["MAIL_BACKEND"] == "smtp":
+        _send_smtp(message)
+        log.info("mail: sent %r over SMTP", template)
+    else:
+        path = _write_to_outbox(message)
+        log.info("mail: wrote %r to the outbox as %s", template, path.name)
+    return message
+
+
+def compose(to: str, template: str, **context) -> EmailMessage:
+    rendered = render_template(f"mail/{template}.txt", **context)
+    subject_line, _, body = rendered.lstrip().partition("\n")
+    if not subject_line.startswith("Subject: "):
+        raise ValueError(f"templates/mail/{template}.txt must start with 'Subject: '.")
+    message = EmailMessage()
+    message["Subject"] = subject_line.removeprefix("Subject: ").strip()
+    message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
+    message["To"] = to
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain="forum.invalid")
+    message["X-Forum-Template"] = template
+    message.set_content(body.strip() + "\n")
+    return message
+
+
+def outbox_path() -> Path:
+    configured = current_app.config.get("MAIL_OUTBOX_DIR")
+    return Path(configured) if configured else Path(current_app.instance_path) / "outbox"
+
+
+def _write_to_outbox(message: EmailMessage) -> Path:
+    folder = outbox_path()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{uuid.uuid4().hex}.eml"
+    path.write_bytes(bytes(message))
+    return path
+
+
+def _send_smtp(message: EmailMessage) -> None:
+    config = current_app.config
+    host, port = config["MAIL_SERVER"], config["MAIL_PORT"]
+    timeout = config.get("MAIL_TIMEOUT", 10)
+    if config.get("MAIL_USE_SSL"):
+        smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
+    else:
+        smtp = smtplib.SMTP(host, port, timeout=timeout)
+    with smtp:
+        if config.get("MAIL_USE_TLS") and not config.get("MAIL_USE_SSL"):
+            smtp.starttls(context=ssl.create_default_context())
+        if config.get("MAIL_USERNAME"):
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+        smtp.send_message(message)

@@ -1,0 +1,53 @@
+"""Every model in one import, so migrations and create_all see the whole schema."""
+
+from forum.accounts.models import AccountStatus, Role, User
+from forum.answers.models import (
+    Answer,
+    AnswerRevision,
+    AnswerStatus,
+    HelpfulVote,
+    Outcome,
+    TimeSinceDiagnosis,
+    TreatmentReport,
+    Visibility,
+)
+from forum.conditions.models import Condition, Membership, Perspective, Treatment, TreatmentKind
+from forum.moderation.models import Flag, FlagReason, FlagStatus, ModerationAction
+from forum.questions.models import Question, QuestionStatus
+from forum.summaries.models import (
+    ReviewerProfile,
+    RevisionStatus,
+    Summary,
+    SummaryReference,
+    SummaryRevision,
+)
+
+__all__ = [
+    "AccountStatus",
+    "Answer",
+    "AnswerRevision",
+    "AnswerStatus",
+    "Condition",
+    "Flag",
+    "FlagReason",
+    "FlagStatus",
+    "HelpfulVote",
+    "Membership",
+    "ModerationAction",
+    "Outcome",
+    "Perspective",
+    "Question",
+    "QuestionStatus",
+    "ReviewerProfile",
+    "RevisionStatus",
+    "Role",
+    "Summary",
+    "SummaryReference",
+    "SummaryRevision",
+    "TimeSinceDiagnosis",
+    "Treatment",
+    "TreatmentKind",
+    "TreatmentReport",
+    "User",
+    "Visibility",
+]

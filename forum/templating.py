@@ -1,0 +1,35 @@
+"""Small helpers every template may use: dates, plurals, the site name."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import Flask, current_app
+
+
+def long_date(value: date | datetime | None) -> str:
+    """'3 March 2026' — unambiguous wherever the reader lives."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+def iso_date(value: date | datetime | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def pluralize(count: int, singular: str, plural: str | None = None) -> str:
+    """'1 person', '3 people'."""
+    word = singular if count == 1 else (plural or singular + "s")
+    return f"{count:,} {word}"
+
+
+def register_template_helpers(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.add_template_filter(long_date)
+    app.add_template_filter(iso_date)
+    app.add_template_global(pluralize)
+
+    @app.context_processor
+    def site_globals() -> dict:
+        return {"site_name": current_app.config["SITE_NAME"]}

@@ -1,0 +1,98 @@
+"""An app per test, on SQLite in memory, or on PostgreSQL when TEST_DATABASE_URL is set."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+import pytest
+import sqlalchemy as sa
+from flask_login import FlaskLoginClient
+
+from forum import create_app
+from forum.database import db
+from tests.factories import Factory
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+
+def on_postgres() -> bool:
+    return TEST_DATABASE_URL.startswith("postgresql")
+
+
+@pytest.fixture(scope="session")
+def database_url() -> str:
+    """A shared PostgreSQL schema made once per run, or a fresh SQLite memory database per test."""
+    if not on_postgres():
+        return "sqlite://"
+    engine = sa.create_engine(TEST_DATABASE_URL)
+    with engine.begin() as connection:
+        connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+        connection.execute(sa.text("CREATE SCHEMA public"))
+        db.metadata.create_all(connection)
+    engine.dispose()
+    return TEST_DATABASE_URL
+
+
+@pytest.fixture
+def app(database_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    app = create_app("testing")
+    app.test_client_class = FlaskLoginClient
+    with app.app_context():
+        if not on_postgres():
+            db.create_all()
+        yield app
+        db.session.remove()
+        if on_postgres():
+            _empty_every_table()
+        db.engine.dispose()
+
+
+def _empty_every_table() -> None:
+    tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+    with db.engine.begin() as connection:
+        connection.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make(app) -> Factory:
+    return Factory()
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def __call__(self, _conn, _cursor, statement, *_args) -> None:
+        self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(app):
+    """Usage: `with count_queries() as counter: ...; counter.count`."""
+
+    @contextlib.contextmanager
+    def counting():
+        counter = QueryCounter()
+        sa.event.listen(db.engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", counter)
+
+    return counting

@@ -1,0 +1,160 @@
+"""The page that matters most: anatomy, canonical URLs and a bounded query count."""
+
+from __future__ import annotations
+
+from forum.answers.models import AnswerStatus, Outcome, TimeSinceDiagnosis, Visibility
+from forum.conditions.models import Perspective
+
+
+def assert_in_order(html: str, *fragments: str) -> None:
+    """Each fragment appears after the one before it."""
+    at = 0
+    for fragment in fragments:
+        found = html.find(fragment, at)
+        assert found != -1, f"{fragment!r} is missing, or comes too early"
+        at = found + len(fragment)
+
+
+def test_question_page_shows_its_anatomy_in_order(client, make):
+    condition = make.condition("Stiff Person Syndrome", slug="stiff-person-syndrome")
+    question = make.question(condition, title="What are the primary treatments?", slug="treatments")
+    make.published_summary(
+        question,
+        reviewer=make.reviewer("Dr Ada Quill", credentials="MD", specialty="neurology"),
+        short_answer="Muscle relaxants and immune therapies are the usual mainstays.",
+    )
+    baclofen = make.treatment(condition, "Baclofen")
+    make.answer(
+        question,
+        make.user(display_name="QuietOak"),
+        body="Baclofen took the edge off the **spasms** within weeks.",
+        perspective=Perspective.CAREGIVER,
+        time_since_diagnosis=TimeSinceDiagnosis.YEARS_3_TO_5,
+        treatments=[(baclofen, Outcome.HELPED_SOMEWHAT)],
+    )
+
+    html = client.get(f"/questions/{question.id}/treatments").get_data(as_text=True)
+
+    assert_in_order(
+        html,
+        'aria-label="Breadcrumb"', ">Home<", ">Stiff Person Syndrome<",
+        "<h1>What are the primary treatments?</h1>",
+        "Short answer", "Muscle relaxants and immune therapies are the usual mainstays.",
+        "Medically reviewed summary", "<strong>medicine</strong>",
+        "An overview for patients",
+        "Medically reviewed by", "Dr Ada Quill, MD, neurology", "Last updated",
+        "Revision history", "Report a problem with this summary",
+        "Educational only, not medical advice",
+        "1 person with Stiff Person Syndrome", "has shared their first-person experience",
+        "QuietOak", "Caregiver", "Diagnosed 3 to 5 years ago",
+        "Baclofen", "Helped somewhat", "<strong>spasms</strong>",
+        "found this helpful", "Link to this answer",
+    )  # fmt: skip
+
+
+def test_last_updated_is_the_latest_published_revision(client, make):
+    question = make.question()
+    make.published_summary(question, short_answer="The first version.")
+    make.published_summary(question, short_answer="The second version.")
+    html = client.get(f"/questions/{question.id}/{question.slug}").get_data(as_text=True)
+    assert "The second version." in html
+    assert "The first version." not in html
+
+
+def test_a_question_without_a_published_summary_says_so_and_stays_out_of_search(client, make):
+    question = make.question()
+    html = client.get(f"/questions/{question.id}/{question.slug}").get_data(as_text=True)
+    assert "is being prepared" in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_only_published_answers_are_shown(client, make):
+    question = make.question()
+    make.answer(question, body="This one is published and readable by all.")
+    for status in (AnswerStatus.PENDING, AnswerStatus.HIDDEN, AnswerStatus.REJECTED,
+                   AnswerStatus.DELETED):  # fmt: skip
+        make.answer(
+            question, body=f"This answer is {status.value} and must not show.", status=status
+        )
+    html = client.get(f"/questions/{question.id}/{question.slug}").get_data(as_text=True)
+    assert "published and readable by all" in html
+    assert "must not show" not in html
+
+
+def test_anonymous_answers_hide_their_author(client, make):
+    condition = make.condition("Myasthenia Gravis")
+    question = make.question(condition)
+    make.answer(question, make.user(display_name="SecretWillow"), is_anonymous=True)
+    html = client.get(f"/questions/{question.id}/{question.slug}").get_data(as_text=True)
+    assert "A member with Myasthenia Gravis" in html
+    assert "SecretWillow" not in html
+
+
+def test_members_only_text_is_not_sent_to_signed_out_readers(client, make):
+    question = make.question()
+    make.answer(question, body="Private words for members only, please.",
+                visibility=Visibility.MEMBERS)  # fmt: skip
+    html = client.get(f"/questions/{question.id}/{question.slug}").get_data(as_text=True)
+    assert "Private words" not in html
+    assert "signed-in members only" in html
+
+
+def test_members_only_text_reaches_signed_in_members(app, make):
+    question = make.question()
+    make.answer(question, body="Private words for members only, please.",
+                visibility=Visibility.MEMBERS)  # fmt: skip
+    client = app.test_client(user=make.user())
+    html = client.get(f"/questions/{question.id}/{question.slug}").get_data(as_text=True)
+    assert "Private words" in html
+
+
+def test_a_wrong_or_missing_slug_redirects_to_the_canonical_url(client, make):
+    question = make.question(slug="what-helps")
+    for path in (f"/questions/{question.id}", f"/questions/{question.id}/old-title"):
+        response = client.get(path)
+        assert response.status_code == 301
+        assert response.headers["Location"] == f"/questions/{question.id}/what-helps"
+
+
+def test_the_page_names_its_canonical_url(client, make):
+    question = make.question(slug="what-helps")
+    html = client.get(f"/questions/{question.id}/what-helps").get_data(as_text=True)
+    assert (
+        f'<link rel="canonical" href="http://localhost/questions/{question.id}/what-helps">' in html
+    )
+
+
+def test_unknown_and_hidden_questions_are_404(client, make):
+    from forum.questions.models import QuestionStatus
+
+    hidden = make.question(status=QuestionStatus.HIDDEN)
+    assert client.get("/questions/999999/anything").status_code == 404
+    assert client.get(f"/questions/{hidden.id}/{hidden.slug}").status_code == 404
+
+
+def test_query_count_does_not_grow_with_answers(client, make, count_queries):
+    condition = make.condition()
+    treatments = [make.treatment(condition) for _ in range(5)]
+    outcomes = list(Outcome)
+
+    def question_with(answer_count: int):
+        question = make.question(condition)
+        make.published_summary(question)
+        for n in range(answer_count):
+            make.answer(
+                question,
+                is_anonymous=n % 7 == 0,
+                treatments=[(t, outcomes[(n + i) % 4]) for i, t in enumerate(treatments)],
+            )
+        return question
+
+    small, large = question_with(3), question_with(200)
+    counts = []
+    for question in (small, large):
+        with count_queries() as counter:
+            response = client.get(f"/questions/{question.id}/{question.slug}")
+        assert response.status_code == 200
+        counts.append(counter.count)
+    assert counts[0] == counts[1]
+    assert counts[1] <= 10
+    assert response.get_data(as_text=True).count('class="answer"') == 200
