@@ -15,6 +15,16 @@ from flask_login import current_user, login_required
 from forum.accounts.models import User
 
 
+def can_participate(user: User) -> bool:
+    """Post, vote, flag or report: signed in, email confirmed, and in good standing."""
+    return (
+        user.is_authenticated
+        and user.is_email_verified
+        and user.is_active
+        and not user.is_suspended
+    )
+
+
 def is_moderator(user: User) -> bool:
     return user.is_authenticated and user.is_moderator
 

@@ -32,3 +32,21 @@ def test_each_role_reaches_exactly_its_pages(guarded, make, role, allowed):
 
 def test_signed_out_visitors_are_asked_to_sign_in(guarded):
     assert guarded.test_client().get("/guarded/mod").status_code in (302, 401)
+
+
+def test_only_confirmed_members_in_good_standing_participate(app, make):
+    from datetime import timedelta
+
+    from forum.accounts.models import AccountStatus
+    from forum.database import utcnow
+    from forum.permissions import can_participate
+
+    assert can_participate(make.user())
+    assert not can_participate(make.user(email_verified_at=None))
+    assert not can_participate(
+        make.user(status=AccountStatus.SUSPENDED, suspended_until=utcnow() + timedelta(days=1))
+    )
+    assert can_participate(
+        make.user(status=AccountStatus.SUSPENDED, suspended_until=utcnow() - timedelta(days=1))
+    )
+    assert not can_participate(make.user(status=AccountStatus.BANNED))

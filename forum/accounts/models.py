@@ -63,6 +63,13 @@ class User(UserMixin, db.Model):
         return self.status not in (AccountStatus.BANNED, AccountStatus.DELETED)
 
     @property
+    def is_suspended(self) -> bool:
+        """Suspended until a date still to come (a lapsed suspension no longer counts)."""
+        if self.status is not AccountStatus.SUSPENDED:
+            return False
+        return self.suspended_until is None or self.suspended_until > utcnow()
+
+    @property
     def is_moderator(self) -> bool:
         return self.role in (Role.MODERATOR, Role.ADMIN)
 
