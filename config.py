@@ -1,8 +1,8 @@
 """Settings. FORUM_CONFIG (development, testing, production) picks a class;
 DATABASE_URL overrides the database in every one of them.
 
-Values that come from the environment are properties, read when the app is created,
-so a test or a process can set them after this module was imported."""
+Values that come from the environment are read when the settings object is made (in
+create_app), so a test or a process can set them after this module was imported."""
 
 from __future__ import annotations
 
@@ -16,6 +16,11 @@ def database_url(default: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url.removeprefix(prefix)
     return url
+
+
+def env_flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
 
 
 class Config:
@@ -32,13 +37,27 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     SITE_NAME = "Patient Experience Forum"
 
-    @property
-    def SECRET_KEY(self) -> str:  # noqa: N802 - Flask reads upper-case names only
-        return os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY
+    # Accounts
+    EMAIL_CONFIRMATION_MAX_AGE = 2 * 24 * 3600  # seconds a confirmation link stays valid
+    PASSWORD_RESET_MAX_AGE = 3600
+    DISPLAY_NAME_CHANGE_DAYS = 30  # a pseudonym can change once in this many days
+    PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # werkzeug's; stored hashes are upgraded on sign-in
 
-    @property
-    def SQLALCHEMY_DATABASE_URI(self) -> str:  # noqa: N802
-        return database_url(self.DEFAULT_DATABASE)
+    # Outgoing mail: "outbox" writes .eml files to instance/outbox/, "smtp" sends them.
+    MAIL_BACKEND = "outbox"
+    MAIL_DEFAULT_SENDER = "Patient Experience Forum <no-reply@forum.invalid>"
+
+    # Rate limits (Flask-Limiter syntax). Storage is in-process unless REDIS_URL is set.
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_SIGN_IN_PER_ADDRESS = "20 per minute; 100 per hour"
+    RATELIMIT_SIGN_IN_PER_ACCOUNT = "5 per minute; 20 per hour"
+    RATELIMIT_REGISTER_PER_ADDRESS = "5 per hour"
+    RATELIMIT_EMAIL_REQUESTS = "3 per hour"  # reset and confirmation emails, per address asked for
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY
+        self.SQLALCHEMY_DATABASE_URI = database_url(self.DEFAULT_DATABASE)
+        self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
 
     def missing_settings(self) -> list[str]:
         """Names this configuration needs from the environment that are not set there."""
@@ -54,6 +73,8 @@ class TestingConfig(Config):
     DEFAULT_SECRET_KEY = "test-only-not-secret"
     DEFAULT_DATABASE = "sqlite://"
     WTF_CSRF_ENABLED = False
+    # Cheaper hashing keeps the suite fast; production parameters are tested on their own.
+    PASSWORD_HASH_METHOD = "scrypt:16384:8:1"
 
 
 class ProductionConfig(Config):
@@ -61,6 +82,18 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
+
+    def __init__(self) -> None:
+        super().__init__()
+        env = os.environ
+        self.MAIL_SERVER = env.get("MAIL_SERVER", "")
+        self.MAIL_BACKEND = "smtp" if self.MAIL_SERVER else "outbox"
+        self.MAIL_PORT = int(env.get("MAIL_PORT", "587"))
+        self.MAIL_USERNAME = env.get("MAIL_USERNAME", "")
+        self.MAIL_PASSWORD = env.get("MAIL_PASSWORD", "")
+        self.MAIL_USE_TLS = env_flag("MAIL_USE_TLS", True)
+        self.MAIL_USE_SSL = env_flag("MAIL_USE_SSL", False)
+        self.MAIL_DEFAULT_SENDER = env.get("MAIL_DEFAULT_SENDER", Config.MAIL_DEFAULT_SENDER)
 
 
 CONFIGS = {

@@ -8,14 +8,18 @@ from flask import Flask
 
 from config import Config, load_config
 from forum import errors, models, security
+from forum.accounts import admin_views as account_admin
 from forum.accounts import session as account_session
+from forum.accounts import views as accounts
+from forum.accounts.cli import accounts_cli
 from forum.answers import views as answers
+from forum.auth import views as auth
 from forum.conditions import views as conditions
 from forum.content import stored_html
 from forum.content_cli import content_cli
 from forum.database import db
 from forum.demo.cli import seed_demo_command
-from forum.extensions import csrf, login_manager, migrate
+from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.pages import views as pages
 from forum.questions import views as questions
 from forum.summaries import views as summaries
@@ -24,7 +28,7 @@ from forum.templating import register_template_helpers
 # Every model must be known before migrations or create_all look at the metadata.
 assert models
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-FEATURES = (conditions, questions, answers, summaries, pages)
+FEATURES = (conditions, questions, answers, summaries, pages, auth, accounts, account_admin)
 
 
 def create_app(config: str | type[Config] = "production") -> Flask:
@@ -48,6 +52,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     login_manager.init_app(app)
     account_session.init_app(app)
     csrf.init_app(app)
+    limiter.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     app.add_template_filter(stored_html)
@@ -55,6 +60,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     for feature in FEATURES:
         app.register_blueprint(feature.bp)
     app.cli.add_command(content_cli)
+    app.cli.add_command(accounts_cli)
     app.cli.add_command(seed_demo_command)
     return app
 

@@ -7,7 +7,14 @@ from werkzeug.exceptions import HTTPException
 
 
 class ForumError(Exception):
-    """A rule said no. The message is written for the person who asked."""
+    """A rule said no. The message is written for the person who asked.
+
+    `field` names the form field the message belongs beside, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 ERROR_PAGES = {

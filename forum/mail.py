@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
+import time
 import uuid
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -55,7 +56,8 @@ def outbox_path() -> Path:
 def _write_to_outbox(message: EmailMessage) -> Path:
     folder = outbox_path()
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{uuid.uuid4().hex}.eml"
+    # Names sort in the order messages were written, like an inbox.
+    path = folder / f"{time.time_ns()}-{uuid.uuid4().hex[:8]}.eml"
     path.write_bytes(bytes(message))
     return path
 

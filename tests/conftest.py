@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from flask_login import FlaskLoginClient
 
+from config import TestingConfig
 from forum import create_app
 from forum.database import db
 from tests.factories import Factory
+from tests.mailbox import Outbox
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 
@@ -34,11 +37,23 @@ def database_url() -> str:
     return TEST_DATABASE_URL
 
 
-@pytest.fixture
-def app(database_url, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    app = create_app("testing")
-    app.test_client_class = FlaskLoginClient
+class RequestClient(FlaskLoginClient):
+    """Each request runs in its own app context, as in production: a fresh `g` (so no signed-in
+    user or rate-limit state leaks between requests) and its own database session."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()  # the test's own objects see what the request committed
+        return response
+
+
+@contextlib.contextmanager
+def running_app(config: type[TestingConfig], outbox: Path):
+    """An app on the test database, with its tables, inside an app context."""
+    app = create_app(config)
+    app.config["MAIL_OUTBOX_DIR"] = str(outbox)
+    app.test_client_class = RequestClient
     with app.app_context():
         if not on_postgres():
             db.create_all()
@@ -47,6 +62,14 @@ def app(database_url, monkeypatch):
         if on_postgres():
             _empty_every_table()
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(database_url, monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    with running_app(TestingConfig, tmp_path / "outbox") as app:
+        yield app
 
 
 def _empty_every_table() -> None:
@@ -68,6 +91,11 @@ def runner(app):
 @pytest.fixture
 def make(app) -> Factory:
     return Factory()
+
+
+@pytest.fixture
+def outbox(app) -> Outbox:
+    return Outbox(Path(app.config["MAIL_OUTBOX_DIR"]))
 
 
 class QueryCounter:

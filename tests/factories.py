@@ -32,7 +32,7 @@ class Factory:
         n = next(_numbers)
         name = fields.pop("display_name", f"member{n}")
         user = User(
-            email=fields.pop("email", f"member{n}@example.test"),
+            email=fields.pop("email", f"member{n}@example.com"),
             display_name=name,
             display_name_key=display_name_key(name),
             password_hash=PASSWORD_HASH,

@@ -69,3 +69,16 @@ def test_information_pages_are_served(client):
         response = client.get(path)
         assert response.status_code == 200
         assert f"<h1>{heading}</h1>" in response.get_data(as_text=True)
+
+
+def test_state_changing_forms_are_refused_without_a_csrf_token(app, make):
+    app.config["WTF_CSRF_ENABLED"] = True
+    member = make.user(display_name="Steady")
+    client = app.test_client(user=member)
+    for path, data in (
+        ("/account/display-name", {"name-display_name": "Changed"}),
+        ("/account/export", {}),
+        ("/auth/sign-in", {"email": "a@example.com", "password": "x"}),
+    ):
+        assert client.post(path, data=data).status_code == 400, path
+    assert member.display_name == "Steady"

@@ -7,7 +7,7 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import String
+from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from forum.database import db, utcnow
@@ -25,6 +25,18 @@ class AccountStatus(enum.Enum):
     SUSPENDED = "suspended"
     BANNED = "banned"
     DELETED = "deleted"
+
+
+class ProfileVisibility(enum.Enum):
+    EVERYONE = "everyone"
+    MEMBERS = "members"  # signed-in members only
+    ONLY_ME = "only_me"
+
+    @property
+    def label(self) -> str:
+        return {"everyone": "Everyone", "members": "Signed-in members", "only_me": "Only me"}[
+            self.value
+        ]
 
 
 def new_session_token() -> str:
@@ -54,6 +66,15 @@ class User(UserMixin, db.Model):
     email_verified_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     approved_answer_count: Mapped[int] = mapped_column(default=0)
+    display_name_changed_at: Mapped[datetime | None]
+    # A new address waits here until its owner follows the link we sent to it.
+    pending_email: Mapped[str | None] = mapped_column(String(254))
+    bio: Mapped[str] = mapped_column(Text, default="")
+    bio_visibility: Mapped[ProfileVisibility] = mapped_column(default=ProfileVisibility.MEMBERS)
+    communities_visibility: Mapped[ProfileVisibility] = mapped_column(
+        default=ProfileVisibility.MEMBERS
+    )
+    profile_hidden: Mapped[bool] = mapped_column(default=False)
 
     def get_id(self) -> str:
         return self.session_token

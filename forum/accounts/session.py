@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, current_app, request
+from flask_login import login_user
+from flask_login.config import COOKIE_NAME
 from sqlalchemy import select
 
 from forum.accounts.models import User
@@ -11,9 +13,20 @@ from forum.extensions import login_manager
 
 
 def load_user(session_token: str) -> User | None:
-    """Sessions carry the member's session token, not their id: a new token ends them all."""
-    return db.session.scalar(select(User).where(User.session_token == session_token))
+    """Sessions carry the member's session token, not their id: a new token ends them all.
+
+    Banned and deleted accounts lose their sessions at once.
+    """
+    user = db.session.scalar(select(User).where(User.session_token == session_token))
+    return user if user is not None and user.is_active else None
 
 
 def init_app(app: Flask) -> None:
     login_manager.user_loader(load_user)
+
+
+def stay_signed_in(user: User) -> None:
+    """After the session token changed (ending all other sessions), keep this one going."""
+    cookie_name = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)
+    remembered = cookie_name in request.cookies
+    login_user(user, remember=remembered)

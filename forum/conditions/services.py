@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.orm import contains_eager
 
-from forum.conditions.models import Condition
-from forum.database import db
+from forum.accounts.models import User
+from forum.conditions.models import Condition, Membership, Perspective
+from forum.database import db, utcnow
+from forum.errors import ForumError
 from forum.questions.models import Question, QuestionStatus
 
 
@@ -29,3 +32,65 @@ def visible_questions(condition: Condition) -> list[Question]:
         .order_by(Question.position, Question.id)
     )
     return list(db.session.scalars(query))
+
+
+def membership_of(user: User, condition: Condition) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return db.session.scalar(
+        select(Membership).where(
+            Membership.user_id == user.id, Membership.condition_id == condition.id
+        )
+    )
+
+
+def memberships_of(user: User) -> list[Membership]:
+    query = (
+        select(Membership)
+        .join(Condition)
+        .where(Membership.user_id == user.id)
+        .options(contains_eager(Membership.condition))
+        .order_by(Condition.position, Condition.name)
+    )
+    return list(db.session.scalars(query))
+
+
+def join_community(
+    user: User, condition: Condition, relation: Perspective, diagnosed_year: int | None
+) -> Membership:
+    """Join, or update how one belongs; the member count moves in the same transaction."""
+    check_diagnosed_year(diagnosed_year)
+    membership = membership_of(user, condition)
+    if membership is None:
+        membership = Membership(user=user, condition=condition)
+        db.session.add(membership)
+        _move_member_count(condition, +1)
+    membership.relation = relation
+    membership.diagnosed_year = diagnosed_year
+    return membership
+
+
+def leave_community(user: User, condition: Condition) -> None:
+    membership = membership_of(user, condition)
+    if membership is None:
+        raise ForumError(f"You are not a member of the {condition.name} community.")
+    db.session.delete(membership)
+    _move_member_count(condition, -1)
+
+
+def check_diagnosed_year(year: int | None) -> None:
+    if year is not None and not 1900 <= year <= utcnow().year:
+        raise ForumError(
+            f"Please enter a year between 1900 and {utcnow().year}, or leave it empty.",
+            field="diagnosed_year",
+        )
+
+
+def _move_member_count(condition: Condition, change: int) -> None:
+    """Update in SQL, not in Python, so two members joining at once both count."""
+    db.session.execute(
+        update(Condition)
+        .where(Condition.id == condition.id)
+        .values(member_count=Condition.member_count + change)
+    )
+    db.session.expire(condition, ["member_count"])

@@ -1,8 +1,15 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
 
+from forum.accounts.forms import MembershipForm
+from forum.auth.forms import EmptyForm
 from forum.conditions import services
+from forum.conditions.models import Condition, Perspective
+from forum.database import db
+from forum.errors import ForumError
+from forum.forms_errors import show_error
 from forum.urls import condition_url
 
 bp = Blueprint("conditions", __name__)
@@ -16,13 +23,18 @@ def home():
 @bp.get("/conditions/<int:condition_id>", defaults={"slug": None})
 @bp.get("/conditions/<int:condition_id>/<slug>")
 def detail(condition_id: int, slug: str | None):
-    condition = services.find_condition(condition_id)
-    if condition is None:
-        abort(404)
+    condition = _condition_or_404(condition_id)
     if slug != condition.slug:
         return redirect(condition_url(condition), code=301)
     questions = services.visible_questions(condition)
-    return render_template("conditions/detail.html", condition=condition, questions=questions)
+    membership = services.membership_of(current_user, condition)
+    return render_template(
+        "conditions/detail.html",
+        condition=condition,
+        questions=questions,
+        membership=membership,
+        leave_form=EmptyForm(),
+    )
 
 
 @bp.get("/conditions/<slug>")
@@ -32,3 +44,52 @@ def by_slug(slug: str):
     if condition is None:
         abort(404)
     return redirect(condition_url(condition), code=301)
+
+
+def _condition_or_404(condition_id: int) -> Condition:
+    condition = services.find_condition(condition_id)
+    if condition is None:
+        abort(404)
+    return condition
+
+
+@bp.route("/conditions/<int:condition_id>/join", methods=["GET", "POST"])
+@login_required
+def join(condition_id: int):
+    condition = _condition_or_404(condition_id)
+    membership = services.membership_of(current_user, condition)
+    form = MembershipForm(obj=None)
+    if request.method == "GET" and membership is not None:
+        form.relation.data = membership.relation.value
+        form.diagnosed_year.data = membership.diagnosed_year
+    if form.validate_on_submit():
+        try:
+            services.join_community(
+                current_user, condition, Perspective(form.relation.data), form.diagnosed_year.data
+            )
+        except ForumError as error:
+            db.session.rollback()
+            show_error(form, error)
+        else:
+            db.session.commit()
+            verb = "updated your membership of" if membership else "joined"
+            flash(f"You have {verb} the {condition.name} community.", "success")
+            return redirect(condition_url(condition))
+    return render_template(
+        "conditions/join.html", condition=condition, form=form, membership=membership
+    )
+
+
+@bp.post("/conditions/<int:condition_id>/leave")
+@login_required
+def leave(condition_id: int):
+    condition = _condition_or_404(condition_id)
+    if EmptyForm().validate_on_submit():
+        try:
+            services.leave_community(current_user, condition)
+        except ForumError as error:
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(f"You have left the {condition.name} community.", "info")
+    return redirect(url_for("accounts.communities"))

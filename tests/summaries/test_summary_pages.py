@@ -20,7 +20,8 @@ def test_reporting_a_problem_needs_a_signed_in_reader(client, make):
     question = make.question()
     make.published_summary(question)
     response = client.post(f"/questions/{question.id}/summary/report", data={"note": "x" * 20})
-    assert response.status_code == 401
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/auth/sign-in?next=")
     assert db.session.scalar(select(Flag)) is None
 
 

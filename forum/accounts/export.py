@@ -1,0 +1,148 @@
+"""Everything the forum holds about one member, as plain data for a JSON download."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from forum.accounts.models import User
+from forum.answers.models import Answer, HelpfulVote, TreatmentReport
+from forum.conditions.models import Membership
+from forum.database import db, utcnow
+from forum.moderation.models import Flag, ModerationAction
+
+
+def export_member_data(user: User) -> dict[str, Any]:
+    return {
+        "exported_at": _iso(utcnow()),
+        "account": _account(user),
+        "memberships": [_membership(m) for m in _rows(Membership, Membership.user_id == user.id)],
+        "answers": [_answer(answer) for answer in _answers(user)],
+        "helpful_votes": [
+            {"answer_id": vote.answer_id, "created_at": _iso(vote.created_at)}
+            for vote in _rows(HelpfulVote, HelpfulVote.user_id == user.id)
+        ],
+        "flags": [_flag(flag) for flag in _rows(Flag, Flag.reporter_id == user.id)],
+        "moderation_decisions": [_decision(entry) for entry in _decisions_about(user)],
+    }
+
+
+def _rows(model, condition) -> list:
+    return list(db.session.scalars(select(model).where(condition).order_by(model.id)))
+
+
+def _account(user: User) -> dict[str, Any]:
+    return {
+        "email": user.email,
+        "pending_email": user.pending_email,
+        "display_name": user.display_name,
+        "role": user.role.value,
+        "status": user.status.value,
+        "suspended_until": _iso(user.suspended_until),
+        "email_verified_at": _iso(user.email_verified_at),
+        "created_at": _iso(user.created_at),
+        "display_name_changed_at": _iso(user.display_name_changed_at),
+        "bio": user.bio,
+        "bio_visibility": user.bio_visibility.value,
+        "communities_visibility": user.communities_visibility.value,
+        "profile_hidden": user.profile_hidden,
+        "approved_answer_count": user.approved_answer_count,
+    }
+
+
+def _membership(membership: Membership) -> dict[str, Any]:
+    return {
+        "condition": membership.condition.name,
+        "relation": membership.relation.value,
+        "diagnosed_year": membership.diagnosed_year,
+        "joined_at": _iso(membership.joined_at),
+    }
+
+
+def _answers(user: User) -> list[Answer]:
+    query = (
+        select(Answer)
+        .where(Answer.author_id == user.id)
+        .options(
+            selectinload(Answer.revisions),
+            selectinload(Answer.treatment_reports).joinedload(TreatmentReport.treatment),
+            selectinload(Answer.question),
+        )
+        .order_by(Answer.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _answer(answer: Answer) -> dict[str, Any]:
+    return {
+        "id": answer.id,
+        "question": answer.question.title,
+        "status": answer.status.value,
+        "body": answer.body,
+        "anonymous": answer.is_anonymous,
+        "visibility": answer.visibility.value,
+        "perspective": answer.perspective.value,
+        "time_since_diagnosis": (
+            answer.time_since_diagnosis.value if answer.time_since_diagnosis else None
+        ),
+        "treatments": [
+            {
+                "treatment": report.treatment.name,
+                "outcome": report.outcome.value,
+                "side_effects": report.side_effects,
+                "still_using": report.still_using,
+            }
+            for report in answer.treatment_reports
+        ],
+        "created_at": _iso(answer.created_at),
+        "edited_at": _iso(answer.edited_at),
+        "revisions": [
+            {
+                "number": revision.number,
+                "body": revision.body,
+                "details": revision.details,
+                "created_at": _iso(revision.created_at),
+            }
+            for revision in answer.revisions
+        ],
+    }
+
+
+def _flag(flag: Flag) -> dict[str, Any]:
+    return {
+        "answer_id": flag.answer_id,
+        "summary_id": flag.summary_id,
+        "reason": flag.reason.value,
+        "note": flag.note,
+        "status": flag.status.value,
+        "resolution_note": flag.resolution_note,
+        "created_at": _iso(flag.created_at),
+    }
+
+
+def _decisions_about(user: User) -> list[ModerationAction]:
+    """Decisions about the member or their content; never who among the moderators made them."""
+    query = select(ModerationAction).where(
+        or_(
+            ModerationAction.subject_user_id == user.id,
+            (ModerationAction.target_type == "user") & (ModerationAction.target_id == user.id),
+        )
+    )
+    return list(db.session.scalars(query.order_by(ModerationAction.id)))
+
+
+def _decision(entry: ModerationAction) -> dict[str, Any]:
+    return {
+        "action": entry.action,
+        "target_type": entry.target_type,
+        "target_id": entry.target_id,
+        "reason": entry.reason,
+        "created_at": _iso(entry.created_at),
+    }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None

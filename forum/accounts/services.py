@@ -1,0 +1,140 @@
+"""A member's own account: pseudonym, email address, password and profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app, url_for
+
+from forum.accounts.models import ProfileVisibility, User, display_name_key
+from forum.auth import services as auth
+from forum.auth.passwords import verify_password
+from forum.auth.tokens import fingerprint, make_token, read_token
+from forum.conditions.models import Condition, Membership
+from forum.database import db, utcnow
+from forum.errors import ForumError
+from forum.mail import send_mail
+
+CHANGE_EMAIL = "change-email"
+BIO_MAX_LENGTH = 600
+
+
+def change_display_name(user: User, new_name: str) -> None:
+    """Rename the member, at most once per DISPLAY_NAME_CHANGE_DAYS: names stay recognisable."""
+    if new_name.strip() == user.display_name:
+        return
+    days = current_app.config["DISPLAY_NAME_CHANGE_DAYS"]
+    if user.display_name_changed_at and utcnow() - user.display_name_changed_at < timedelta(
+        days=days
+    ):
+        next_change = user.display_name_changed_at + timedelta(days=days)
+        raise ForumError(
+            f"You can change your display name once every {days} days. "
+            f"Your next change is possible on {next_change:%d %B %Y}.",
+            field="display_name",
+        )
+    name = auth.check_display_name(new_name, except_user=user)
+    user.display_name = name
+    user.display_name_key = display_name_key(name)
+    user.display_name_changed_at = utcnow()
+
+
+def request_email_change(user: User, new_email: str, password: str) -> None:
+    """Send a confirmation link to the new address; the change waits until it is followed."""
+    if not verify_password(user.password_hash, password):
+        raise ForumError("Your password is not right.", field="password")
+    new_email = auth.normalise_email(new_email)
+    if new_email == user.email:
+        raise ForumError("That is already your email address.", field="email")
+    if auth.find_by_email(new_email) is not None:
+        # Tell the owner of that address, not the person asking: it reveals nothing here.
+        send_mail(new_email, "email_in_use")
+        return
+    user.pending_email = new_email
+    token = make_token(
+        CHANGE_EMAIL, {"user": user.id, "email": new_email, "stamp": fingerprint(user.email)}
+    )
+    confirm_url = url_for("accounts.confirm_new_email", token=token, _external=True)
+    send_mail(new_email, "confirm_new_email", user=user, confirm_url=confirm_url)
+
+
+def confirm_email_change(token: str) -> User:
+    payload = read_token(CHANGE_EMAIL, token, current_app.config["EMAIL_CONFIRMATION_MAX_AGE"])
+    user = db.session.get(User, payload["user"]) if payload else None
+    if (
+        user is None
+        or payload.get("stamp") != fingerprint(user.email)
+        or user.pending_email != payload.get("email")
+    ):
+        raise ForumError("That link is not valid any more. Please ask for the change again.")
+    if auth.find_by_email(payload["email"]) is not None:
+        raise ForumError("That address now belongs to another account.")
+    old_email = user.email
+    user.email = payload["email"]
+    user.pending_email = None
+    user.email_verified_at = utcnow()
+    send_mail(old_email, "email_changed", user=user)
+    return user
+
+
+def change_password(user: User, current_password: str, new_password: str) -> None:
+    auth.change_password(user, current_password, new_password)
+
+
+@dataclass(frozen=True)
+class ProfileSettings:
+    bio: str
+    bio_visibility: ProfileVisibility
+    communities_visibility: ProfileVisibility
+    profile_hidden: bool
+
+
+def update_profile(user: User, settings: ProfileSettings) -> None:
+    bio = settings.bio.strip()
+    if len(bio) > BIO_MAX_LENGTH:
+        raise ForumError(f"Please keep your bio under {BIO_MAX_LENGTH} characters.", field="bio")
+    user.bio = bio
+    user.bio_visibility = settings.bio_visibility
+    user.communities_visibility = settings.communities_visibility
+    user.profile_hidden = settings.profile_hidden
+
+
+@dataclass(frozen=True)
+class PublicProfile:
+    """What one viewer may see of one member."""
+
+    member: User
+    bio: str | None
+    communities: list[Membership] | None
+
+
+def _may_see(visibility: ProfileVisibility, viewer: User, member: User) -> bool:
+    if viewer.is_authenticated and viewer.id == member.id:
+        return True
+    if visibility is ProfileVisibility.EVERYONE:
+        return True
+    return visibility is ProfileVisibility.MEMBERS and viewer.is_authenticated
+
+
+def public_profile(member: User, viewer: User) -> PublicProfile | None:
+    """The profile as `viewer` may see it, or None when the member hid it from them."""
+    is_self = viewer.is_authenticated and viewer.id == member.id
+    if not member.is_active or (member.profile_hidden and not is_self):
+        return None
+    communities = None
+    if _may_see(member.communities_visibility, viewer, member):
+        communities = list(
+            db.session.scalars(
+                db.select(Membership)
+                .join(Condition)
+                .where(Membership.user_id == member.id)
+                .order_by(Condition.name)
+            )
+        )
+    bio = member.bio if _may_see(member.bio_visibility, viewer, member) else None
+    return PublicProfile(member=member, bio=bio, communities=communities)
+
+
+def find_member_by_name(name: str) -> User | None:
+    return db.session.scalar(db.select(User).where(User.display_name_key == display_name_key(name)))

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+from sqlalchemy import select
+
+from forum.accounts.models import User
+from forum.answers.models import AnswerRevision, HelpfulVote, Outcome
+from forum.database import db
+from forum.moderation.log import record_action
+from forum.moderation.models import Flag, FlagReason, ModerationAction
+from tests.factories import PASSWORD
+
+
+def member_with_everything(make):
+    condition = make.condition("Stiff Person Syndrome")
+    member = make.user(email="private.person@example.com", display_name="PrivatePerson")
+    make.membership(member, condition)
+    question = make.question(condition)
+    treatment = make.treatment(condition, "Baclofen")
+    answer = make.answer(
+        question,
+        member,
+        body="My own words about baclofen and stretching.",
+        treatments=[(treatment, Outcome.HELPED_A_LOT)],
+    )
+    db.session.add(AnswerRevision(answer=answer, number=1, body="An earlier draft of my words."))
+    other_answer = make.answer(question, make.user(), body="Someone else's experience here.")
+    db.session.add(HelpfulVote(user_id=member.id, answer_id=other_answer.id))
+    other_answer.helpful_count += 1
+    db.session.add(
+        Flag(
+            answer=other_answer,
+            reporter=member,
+            reason=FlagReason.OFF_TOPIC,
+            note="Seems off topic",
+        )
+    )
+    record_action(
+        make.user(), "answer_hidden", "answer", answer.id, reason="test reason", subject=member
+    )
+    db.session.commit()
+    return member, question, answer, other_answer
+
+
+def test_the_export_holds_everything_about_the_member(app, make):
+    member, _question, _answer, other_answer = member_with_everything(make)
+    response = app.test_client(user=member).post("/account/export")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    data = json.loads(response.get_data(as_text=True))
+    assert data["account"]["email"] == "private.person@example.com"
+    assert data["account"]["display_name"] == "PrivatePerson"
+    assert data["memberships"][0]["condition"] == "Stiff Person Syndrome"
+    exported = data["answers"][0]
+    assert exported["body"] == "My own words about baclofen and stretching."
+    assert exported["treatments"][0] == {
+        "treatment": "Baclofen",
+        "outcome": "helped_a_lot",
+        "side_effects": "",
+        "still_using": None,
+    }
+    assert exported["revisions"][0]["body"] == "An earlier draft of my words."
+    assert data["helpful_votes"] == [
+        {"answer_id": other_answer.id, "created_at": data["helpful_votes"][0]["created_at"]}
+    ]
+    assert data["flags"][0]["note"] == "Seems off topic"
+    assert data["moderation_decisions"][0]["action"] == "answer_hidden"
+    assert "actor" not in json.dumps(data["moderation_decisions"])
+
+
+def test_the_export_holds_nothing_about_other_members(app, make):
+    _member, *_ = member_with_everything(make)
+    text = app.test_client(user=make.user()).post("/account/export").get_data(as_text=True)
+    assert "private.person@example.com" not in text and "My own words" not in text
+
+
+def every_stored_value() -> str:
+    """Every value in every table, as text: what a database dump would show."""
+    values = []
+    for table in db.metadata.sorted_tables:
+        for row in db.session.execute(sa.select(table)).all():
+            values.extend(str(value) for value in row)
+    return "\n".join(values)
+
+
+def test_deleting_leaves_nothing_personal_and_keeps_counts_right(app, make):
+    member, question, _answer, other_answer = member_with_everything(make)
+    condition = question.condition
+    client = app.test_client(user=member)
+    response = client.post("/account/delete", data={"answers": "delete", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/account").status_code == 302  # signed out
+
+    stored = every_stored_value()
+    assert "private.person@example.com" not in stored
+    assert "PrivatePerson" not in stored and "privateperson" not in stored
+    assert "My own words" not in stored and "An earlier draft" not in stored
+    db.session.expire_all()
+    assert condition.member_count == 0
+    assert question.answer_count == 1
+    assert other_answer.helpful_count == 0
+    entry = db.session.scalar(
+        select(ModerationAction).where(ModerationAction.action == "account_deleted")
+    )
+    assert entry.after == {"answers": "deleted"}
+
+
+def test_deleted_members_free_their_email_and_display_name(app, make):
+    member, *_ = member_with_everything(make)
+    app.test_client(user=member).post(
+        "/account/delete", data={"answers": "delete", "password": PASSWORD}
+    )
+    make.user(email="private.person@example.com", display_name="PrivatePerson")
+    assert db.session.scalar(select(sa.func.count()).select_from(User)) >= 1
+
+
+def test_answers_can_stay_as_former_member(app, make):
+    member, question, answer, _ = member_with_everything(make)
+    app.test_client(user=member).post(
+        "/account/delete", data={"answers": "keep", "password": PASSWORD}
+    )
+    db.session.expire_all()
+    assert answer.author_id is None
+    assert question.answer_count == 2
+    html = app.test_client().get(f"/answers/{answer.id}").get_data(as_text=True)
+    assert "Former member" in html and "My own words" in html
+    assert "PrivatePerson" not in every_stored_value()
+
+
+def test_deletion_needs_the_password(app, make):
+    member, *_ = member_with_everything(make)
+    response = app.test_client(user=member).post(
+        "/account/delete", data={"answers": "delete", "password": "not my password"}
+    )
+    assert "password is not right" in response.get_data(as_text=True)
+    assert db.session.get(User, member.id) is not None
