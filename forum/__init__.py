@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from config import Config, load_config
-from forum import errors, models, security
+from forum import errors, models, permissions, security
 from forum.accounts import admin_views as account_admin
 from forum.accounts import session as account_session
 from forum.accounts import views as accounts
@@ -55,6 +55,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     limiter.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    permissions.init_app(app)
     app.add_template_filter(stored_html)
     register_template_helpers(app)
     for feature in FEATURES:

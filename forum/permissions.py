@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from flask import abort
 from flask_login import current_user, login_required
 
 from forum.accounts.models import User
+from forum.answers.models import AnswerStatus
+
+if TYPE_CHECKING:
+    from forum.answers.models import Answer
+    from forum.conditions.models import Membership
+    from forum.questions.models import Question
 
 
 def can_participate(user: User) -> bool:
@@ -56,3 +64,99 @@ def _requiring(check: Callable[[User], bool]) -> Callable:
 moderator_required = _requiring(is_moderator)
 reviewer_required = _requiring(is_reviewer)
 admin_required = _requiring(is_admin)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why someone can't do something yet, and the one step that would let them."""
+
+    message: str
+    step_label: str | None = None
+    step_endpoint: str | None = None
+    step_values: dict | None = None
+
+
+def answer_refusal(user: User, question: Question, membership: Membership | None) -> Refusal | None:
+    """Who may answer: confirmed members of the question's community, in good standing."""
+    condition = question.condition
+    if question.is_closed:
+        return Refusal("This question is closed to new answers.")
+    if not user.is_authenticated:
+        return Refusal(
+            f"Members of the {condition.name} community can share their experience here.",
+            "Sign in or join the forum",
+            "auth.sign_in",
+        )
+    if not user.is_email_verified:
+        return Refusal(
+            "Please confirm your email address before you post.",
+            "Send the confirmation link again",
+            "accounts.overview",
+        )
+    if user.is_suspended:
+        until = f" until {user.suspended_until:%d %B %Y}" if user.suspended_until else ""
+        return Refusal(f"Your account is suspended{until}, so you can't post right now.")
+    if not user.is_active:
+        return Refusal("Your account can't post.")
+    if membership is None:
+        return Refusal(
+            f"Answers here come from members of the {condition.name} community.",
+            f"Join the {condition.name} community",
+            "conditions.join",
+            {"condition_id": condition.id},
+        )
+    return None
+
+
+def is_author(user: User, answer: Answer) -> bool:
+    return user.is_authenticated and answer.author_id is not None and user.id == answer.author_id
+
+
+def can_edit_answer(user: User, answer: Answer) -> bool:
+    """Authors edit their own (unless a moderator rejected or hid it); moderators edit any."""
+    if is_moderator(user):
+        return True
+    editable = answer.status in (AnswerStatus.PUBLISHED, AnswerStatus.PENDING)
+    return is_author(user, answer) and can_participate(user) and editable
+
+
+def can_delete_answer(user: User, answer: Answer) -> bool:
+    return is_author(user, answer) and answer.status is not AnswerStatus.DELETED
+
+
+def can_restore_answer(user: User, answer: Answer) -> bool:
+    return is_moderator(user) and answer.status is AnswerStatus.DELETED
+
+
+def can_read_answer_history(user: User, answer: Answer) -> bool:
+    return is_author(user, answer) or is_moderator(user)
+
+
+def can_see_answer(user: User, answer: Answer) -> bool:
+    """Published answers for everyone; any other state for its author and moderators."""
+    return answer.is_published or is_author(user, answer) or is_moderator(user)
+
+
+def can_see_author(user: User, answer: Answer) -> bool:
+    """Anonymous answers hide their author from everyone but moderators (and the author)."""
+    return not answer.is_anonymous or is_author(user, answer) or is_moderator(user)
+
+
+TEMPLATE_CHECKS = (
+    can_participate,
+    is_moderator,
+    is_reviewer,
+    is_admin,
+    is_author,
+    can_edit_answer,
+    can_delete_answer,
+    can_restore_answer,
+    can_read_answer_history,
+    can_see_author,
+)
+
+
+def init_app(app) -> None:
+    """Templates ask the same questions as views and services, by the same functions."""
+    for check in TEMPLATE_CHECKS:
+        app.add_template_global(check)

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app, url_for
+from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import ProfileVisibility, User, display_name_key
+from forum.answers.models import Answer, AnswerStatus, Visibility
 from forum.auth import services as auth
 from forum.auth.passwords import verify_password
 from forum.auth.tokens import fingerprint, make_token, read_token
@@ -17,6 +19,7 @@ from forum.errors import ForumError
 from forum.mail import send_mail
 
 CHANGE_EMAIL = "change-email"
+PROFILE_ANSWERS = 50
 BIO_MAX_LENGTH = 600
 
 
@@ -107,6 +110,7 @@ class PublicProfile:
     member: User
     bio: str | None
     communities: list[Membership] | None
+    answers: list[Answer]
 
 
 def _may_see(visibility: ProfileVisibility, viewer: User, member: User) -> bool:
@@ -133,7 +137,27 @@ def public_profile(member: User, viewer: User) -> PublicProfile | None:
             )
         )
     bio = member.bio if _may_see(member.bio_visibility, viewer, member) else None
-    return PublicProfile(member=member, bio=bio, communities=communities)
+    return PublicProfile(
+        member=member, bio=bio, communities=communities, answers=_signed_answers(member, viewer)
+    )
+
+
+def _signed_answers(member: User, viewer: User) -> list[Answer]:
+    """Published answers shown under the member's name: never the anonymous ones."""
+    query = (
+        db.select(Answer)
+        .where(
+            Answer.author_id == member.id,
+            Answer.status == AnswerStatus.PUBLISHED,
+            Answer.is_anonymous.is_(False),
+        )
+        .options(joinedload(Answer.question))
+        .order_by(Answer.published_at.desc())
+        .limit(PROFILE_ANSWERS)
+    )
+    if not viewer.is_authenticated:
+        query = query.where(Answer.visibility == Visibility.EVERYONE)
+    return list(db.session.scalars(query))
 
 
 def find_member_by_name(name: str) -> User | None:

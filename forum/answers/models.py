@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.conditions.models import Perspective
@@ -97,7 +97,7 @@ class Answer(db.Model):
     question: Mapped[Question] = relationship(back_populates="answers")
     author: Mapped[User | None] = relationship()
     treatment_reports: Mapped[list[TreatmentReport]] = relationship(
-        back_populates="answer", order_by="TreatmentReport.position"
+        back_populates="answer", order_by="TreatmentReport.position", cascade="all, delete-orphan"
     )
     revisions: Mapped[list[AnswerRevision]] = relationship(
         back_populates="answer", order_by="AnswerRevision.number"
@@ -136,18 +136,29 @@ class TreatmentReport(db.Model):
     """What one member said about one treatment: how it went, side effects, still using it."""
 
     __tablename__ = "treatment_reports"
-    __table_args__ = (UniqueConstraint("answer_id", "treatment_id"),)
+    __table_args__ = (
+        UniqueConstraint("answer_id", "treatment_id"),
+        CheckConstraint(
+            "(treatment_id IS NULL) <> (other_name IS NULL)", name="vocabulary_or_other"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"))
-    treatment_id: Mapped[int] = mapped_column(ForeignKey("treatments.id"), index=True)
+    # A treatment from the condition's vocabulary, or one the member typed as "other".
+    treatment_id: Mapped[int | None] = mapped_column(ForeignKey("treatments.id"), index=True)
+    other_name: Mapped[str | None] = mapped_column(String(120))
     position: Mapped[int] = mapped_column(default=0)
     outcome: Mapped[Outcome]
     side_effects: Mapped[str] = mapped_column(String(300), default="")
     still_using: Mapped[bool | None]
 
     answer: Mapped[Answer] = relationship(back_populates="treatment_reports")
-    treatment: Mapped[Treatment] = relationship()
+    treatment: Mapped[Treatment | None] = relationship()
+
+    @property
+    def name(self) -> str:
+        return self.treatment.name if self.treatment is not None else (self.other_name or "")
 
 
 class HelpfulVote(db.Model):

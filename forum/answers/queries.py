@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
+from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus, TreatmentReport
 from forum.database import db
+from forum.permissions import is_moderator
 from forum.questions.models import Question
 
 
@@ -18,14 +20,36 @@ def card_loading() -> tuple:
     )
 
 
-def published_answers(question_id: int) -> Select[tuple[Answer]]:
-    """Published answers of a question, most helpful first, with authors and treatments."""
+def visible_answers(question_id: int, viewer: User) -> Select[tuple[Answer]]:
+    """What the viewer may see of a question's answers, most helpful first, ready for cards.
+
+    Everyone sees published answers; authors also see their own in any other state (but a
+    deleted one); moderators see everything, so nothing a member wrote is out of their reach.
+    """
+    shown = Answer.status == AnswerStatus.PUBLISHED
+    if is_moderator(viewer):
+        shown = true()
+    elif viewer.is_authenticated:
+        own = and_(Answer.author_id == viewer.id, Answer.status != AnswerStatus.DELETED)
+        shown = or_(shown, own)
     return (
         select(Answer)
-        .where(Answer.question_id == question_id, Answer.status == AnswerStatus.PUBLISHED)
+        .where(Answer.question_id == question_id, shown)
         .options(*card_loading())
         .order_by(Answer.helpful_count.desc(), Answer.published_at, Answer.id)
     )
+
+
+def find_answer(answer_id: int) -> Answer | None:
+    """Any answer on a visible question, whatever its status; callers check who may see it."""
+    answer = db.session.scalar(
+        select(Answer)
+        .where(Answer.id == answer_id)
+        .options(*card_loading(), joinedload(Answer.question).joinedload(Question.condition))
+    )
+    if answer is None or not answer.question.is_visible:
+        return None
+    return answer
 
 
 def find_published_answer(answer_id: int) -> Answer | None:

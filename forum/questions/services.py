@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
+from forum.accounts.models import User
 from forum.answers.models import Answer
-from forum.answers.queries import published_answers
+from forum.answers.queries import visible_answers
+from forum.answers.services import existing_answer, membership_for
+from forum.conditions.models import Membership
 from forum.database import db
+from forum.permissions import Refusal, answer_refusal
 from forum.questions.models import Question
 from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
 
@@ -19,6 +23,9 @@ class QuestionPage:
     question: Question
     summary: SummaryRevision | None  # the latest published revision, if any
     answers: list[Answer]
+    own_answer: Answer | None  # the viewer's answer, in any state
+    membership: Membership | None  # the viewer's membership of the question's community
+    refusal: Refusal | None  # why the viewer can't answer, if they can't
 
 
 def find_visible_question(question_id: int) -> Question | None:
@@ -51,9 +58,18 @@ def current_summary(question_id: int) -> SummaryRevision | None:
     return db.session.scalar(query)
 
 
-def question_page(question: Question) -> QuestionPage:
+def question_page(question: Question, viewer: User) -> QuestionPage:
+    answers = list(db.session.scalars(visible_answers(question.id, viewer)).unique())
+    own = next((a for a in answers if viewer.is_authenticated and a.author_id == viewer.id), None)
+    if own is None:
+        own = existing_answer(viewer, question)  # e.g. one they deleted
+    membership = membership_for(viewer, question)
+    refusal = answer_refusal(viewer, question, membership)
     return QuestionPage(
+        membership=membership,
         question=question,
         summary=current_summary(question.id),
-        answers=list(db.session.scalars(published_answers(question.id)).unique()),
+        answers=answers,
+        own_answer=own,
+        refusal=refusal,
     )

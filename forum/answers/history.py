@@ -1,0 +1,81 @@
+"""An answer's edit history as a reader sees it: each version, and what changed since the last."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from markupsafe import Markup
+
+from forum.answers.models import Answer
+from forum.answers.services import details_of
+from forum.textdiff import diff_html
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    saved_at: datetime | None
+    body: str
+    details: dict
+    text_changes: Markup | None  # against the version before; None for the first
+    detail_changes: list[str]
+    reason: str = ""
+
+
+def answer_history(answer: Answer) -> list[Version]:
+    """Newest first: the current answer, then each earlier version it replaced."""
+    states = [(r.number, r.created_at, r.body, r.details, r.reason) for r in answer.revisions]
+    current_number = len(states) + 1
+    states.append(
+        (current_number, answer.edited_at or answer.created_at, answer.body, details_of(answer), "")
+    )
+    versions = []
+    previous = None
+    for number, saved_at, body, details, reason in states:
+        versions.append(
+            Version(
+                number=number,
+                saved_at=saved_at,
+                body=body,
+                details=details,
+                text_changes=diff_html(previous[2], body) if previous else None,
+                detail_changes=_detail_changes(previous[3], details) if previous else [],
+                reason=reason,
+            )
+        )
+        previous = (number, saved_at, body, details)
+    return list(reversed(versions))
+
+
+def _detail_changes(before: dict, after: dict) -> list[str]:
+    """Plain sentences for the structured fields that changed."""
+    changes = []
+    for key, label in (
+        ("perspective", "Perspective"),
+        ("time_since_diagnosis", "Time since diagnosis"),
+        ("visibility", "Who can read it"),
+        ("anonymous", "Posted anonymously"),
+    ):
+        if before.get(key) != after.get(key):
+            changes.append(f"{label}: {_show(before.get(key))} → {_show(after.get(key))}")
+    old = {t["name"]: t for t in before.get("treatments", [])}
+    new = {t["name"]: t for t in after.get("treatments", [])}
+    for name in new.keys() - old.keys():
+        changes.append(f"Added {name} ({_show(new[name]['outcome'])})")
+    for name in old.keys() - new.keys():
+        changes.append(f"Removed {name}")
+    for name in old.keys() & new.keys():
+        if old[name] != new[name]:
+            changes.append(
+                f"Changed {name}: {_show(old[name]['outcome'])} → {_show(new[name]['outcome'])}"
+            )
+    return sorted(changes)
+
+
+def _show(value) -> str:
+    if value is None or value == "":
+        return "not given"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).replace("_", " ")

@@ -1,0 +1,287 @@
+"""Posting, editing, deleting and restoring answers. submit_answer is the only way in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from forum.accounts.models import User
+from forum.answers.models import (
+    Answer,
+    AnswerRevision,
+    AnswerStatus,
+    Outcome,
+    TimeSinceDiagnosis,
+    TreatmentReport,
+    Visibility,
+)
+from forum.conditions.models import Membership, Perspective, Treatment
+from forum.content import render_markdown
+from forum.database import db, utcnow
+from forum.errors import ForumError
+from forum.moderation.log import record_action
+from forum.permissions import (
+    answer_refusal,
+    can_delete_answer,
+    can_edit_answer,
+    can_restore_answer,
+)
+from forum.questions.models import Question
+
+BODY_MIN, BODY_MAX = 20, 10_000
+MAX_TREATMENTS = 12
+
+
+@dataclass(frozen=True)
+class TreatmentEntry:
+    """One treatment in an answer: from the vocabulary (treatment_id) or typed (other_name)."""
+
+    outcome: Outcome
+    treatment_id: int | None = None
+    other_name: str | None = None
+    side_effects: str = ""
+    still_using: bool | None = None
+
+
+@dataclass(frozen=True)
+class AnswerDraft:
+    body: str
+    perspective: Perspective
+    time_since_diagnosis: TimeSinceDiagnosis | None = None
+    treatments: list[TreatmentEntry] = field(default_factory=list)
+    is_anonymous: bool = False
+    visibility: Visibility = Visibility.EVERYONE
+
+
+class AlreadyAnsweredError(ForumError):
+    """One answer per member per question: the caller should lead to editing it."""
+
+    def __init__(self) -> None:
+        super().__init__("You have already answered this question; you can edit your answer.")
+
+
+def membership_for(user: User, question: Question) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return db.session.scalar(
+        select(Membership).where(
+            Membership.user_id == user.id, Membership.condition_id == question.condition_id
+        )
+    )
+
+
+def existing_answer(user: User, question: Question) -> Answer | None:
+    if not user.is_authenticated:
+        return None
+    return db.session.scalar(
+        select(Answer).where(Answer.question_id == question.id, Answer.author_id == user.id)
+    )
+
+
+def submit_answer(question: Question, author: User, draft: AnswerDraft) -> Answer:
+    """Add a member's answer and decide its status. Every new answer comes through here."""
+    refusal = answer_refusal(author, question, membership_for(author, question))
+    if refusal is not None:
+        raise ForumError(refusal.message)
+    if existing_answer(author, question) is not None:
+        raise AlreadyAnsweredError()
+    _check_draft(question, draft)
+    answer = Answer(question=question, author=author, status=decide_status(author, draft))
+    _apply_fields(answer, draft)
+    db.session.add(answer)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # Two tabs posted at the same moment: the unique constraint let only one in.
+        # The session must be rolled back by the caller before it is used again.
+        raise AlreadyAnsweredError() from None
+    _replace_reports(answer, draft)
+    if answer.is_published:
+        answer.published_at = utcnow()
+        _count_published(answer, +1)
+    return answer
+
+
+def decide_status(author: User, draft: AnswerDraft) -> AnswerStatus:
+    """The status a new answer starts in. For now every answer is published at once."""
+    return AnswerStatus.PUBLISHED
+
+
+def edit_answer(
+    answer: Answer, editor: User, draft: AnswerDraft, expected_version: int, reason: str = ""
+) -> Answer:
+    """Replace the answer's text and details, keeping what it said before as a revision."""
+    if not can_edit_answer(editor, answer):
+        raise ForumError("You can't edit this answer.")
+    if expected_version != answer.version:
+        raise ForumError(
+            "This answer changed since you opened it (perhaps in another tab). "
+            "Your text is still below: compare it with the current version, then save again."
+        )
+    _check_draft(answer.question, draft)
+    db.session.add(_revision_of(answer, editor, reason))
+    _apply_fields(answer, draft)
+    _replace_reports(answer, draft)
+    answer.edited_at = utcnow()
+    _bump_version(answer, expected_version)
+    if editor.id != answer.author_id:
+        record_action(
+            editor, "answer_edited", "answer", answer.id, reason=reason, subject=answer.author
+        )
+    return answer
+
+
+def delete_answer(answer: Answer, actor: User) -> None:
+    """The author removes their answer. Soft: a moderator can bring it back."""
+    if not can_delete_answer(actor, answer):
+        raise ForumError("You can't delete this answer.")
+    if answer.is_published:
+        _count_published(answer, -1)
+    answer.status = AnswerStatus.DELETED
+    _bump_version(answer, answer.version)
+
+
+def restore_answer(answer: Answer, moderator: User, reason: str = "") -> None:
+    if not can_restore_answer(moderator, answer):
+        raise ForumError("Only moderators can restore a deleted answer.")
+    answer.status = AnswerStatus.PUBLISHED
+    answer.published_at = answer.published_at or utcnow()
+    _count_published(answer, +1)
+    _bump_version(answer, answer.version)
+    record_action(
+        moderator,
+        "answer_restored",
+        "answer",
+        answer.id,
+        reason=reason,
+        before={"status": "deleted"},
+        after={"status": "published"},
+        subject=answer.author,
+    )
+
+
+def details_of(answer: Answer) -> dict:
+    """The structured fields as plain data, for revisions and diffs."""
+    return {
+        "perspective": answer.perspective.value,
+        "time_since_diagnosis": (
+            answer.time_since_diagnosis.value if answer.time_since_diagnosis else None
+        ),
+        "anonymous": answer.is_anonymous,
+        "visibility": answer.visibility.value,
+        "treatments": [
+            {
+                "name": report.name,
+                "outcome": report.outcome.value,
+                "side_effects": report.side_effects,
+                "still_using": report.still_using,
+            }
+            for report in answer.treatment_reports
+        ],
+    }
+
+
+def _revision_of(answer: Answer, editor: User, reason: str) -> AnswerRevision:
+    number = len(answer.revisions) + 1
+    return AnswerRevision(
+        answer=answer,
+        number=number,
+        body=answer.body,
+        details=details_of(answer),
+        editor_id=editor.id,
+        reason=reason,
+    )
+
+
+def _bump_version(answer: Answer, expected: int) -> None:
+    """Compare-and-set in SQL: of two concurrent saves of one version, only one wins."""
+    result = db.session.execute(
+        update(Answer)
+        .where(Answer.id == answer.id, Answer.version == expected)
+        .values(version=expected + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise ForumError("This answer changed since you opened it. Please reload and try again.")
+    answer.version = expected + 1
+    db.session.flush()
+
+
+def _count_published(answer: Answer, change: int) -> None:
+    """Move the denormalised counts in SQL, so concurrent posts don't overwrite each other."""
+    values = {"answer_count": Question.answer_count + change}
+    if change > 0:
+        values["last_activity_at"] = utcnow()
+    db.session.execute(
+        update(Question)
+        .where(Question.id == answer.question_id)
+        .values(values)
+        .execution_options(synchronize_session=False)
+    )
+    if answer.author_id is not None:
+        db.session.execute(
+            update(User)
+            .where(User.id == answer.author_id)
+            .values(approved_answer_count=User.approved_answer_count + change)
+            .execution_options(synchronize_session=False)
+        )
+    db.session.expire(answer.question, ["answer_count", "last_activity_at"])
+
+
+def _check_draft(question: Question, draft: AnswerDraft) -> None:
+    body = draft.body.strip()
+    if not BODY_MIN <= len(body) <= BODY_MAX:
+        raise ForumError(
+            f"Please write between {BODY_MIN} and {BODY_MAX:,} characters.", field="body"
+        )
+    if len(draft.treatments) > MAX_TREATMENTS:
+        raise ForumError(f"Please list at most {MAX_TREATMENTS} treatments.", field="treatments")
+    known = _vocabulary_ids(question)
+    seen: set[str] = set()
+    for entry in draft.treatments:
+        key = f"id:{entry.treatment_id}" if entry.treatment_id else f"other:{entry.other_name}"
+        if entry.treatment_id is not None and entry.treatment_id not in known:
+            raise ForumError("Please choose treatments from the list.", field="treatments")
+        if entry.treatment_id is None and not (entry.other_name or "").strip():
+            raise ForumError("Please name the other treatment.", field="treatments")
+        if key.lower() in seen:
+            raise ForumError("Each treatment can be listed once.", field="treatments")
+        seen.add(key.lower())
+
+
+def _vocabulary_ids(question: Question) -> set[int]:
+    return set(
+        db.session.scalars(
+            select(Treatment.id).where(Treatment.condition_id == question.condition_id)
+        )
+    )
+
+
+def _apply_fields(answer: Answer, draft: AnswerDraft) -> None:
+    answer.body = draft.body.strip()
+    answer.body_html = render_markdown(answer.body)
+    answer.perspective = draft.perspective
+    answer.time_since_diagnosis = draft.time_since_diagnosis
+    answer.is_anonymous = draft.is_anonymous
+    answer.visibility = draft.visibility
+
+
+def _replace_reports(answer: Answer, draft: AnswerDraft) -> None:
+    if answer.treatment_reports:
+        answer.treatment_reports.clear()
+        db.session.flush()  # old reports go before new ones take their unique slots
+    for position, entry in enumerate(draft.treatments):
+        answer.treatment_reports.append(
+            TreatmentReport(
+                treatment_id=entry.treatment_id,
+                other_name=(entry.other_name or "").strip() or None
+                if not entry.treatment_id
+                else None,
+                outcome=entry.outcome,
+                side_effects=entry.side_effects.strip()[:300],
+                still_using=entry.still_using,
+                position=position,
+            )
+        )
