@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 export FLASK_APP := wsgi
 export FORUM_CONFIG ?= development
 
-.PHONY: run test test-sqlite test-postgres lint format seed clean
+.PHONY: run test test-sqlite test-postgres lint format seed screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -58,6 +58,10 @@ format: $(VENV)/.dev-installed
 
 seed: $(VENV)/.installed
 	$(FLASK) seed-demo
+
+## screenshots: docs/screenshots/*.png of the main pages at 1280 and 390 px, from demo content
+screenshots: $(VENV)/.dev-installed
+	$(PYTHON) -m tests.browser.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

@@ -153,6 +153,8 @@ class DemoPages:
 
 
 def demo_pages(app: Flask) -> DemoPages:
+    """The Stiff Person Syndrome pages, and its treatments question's most helpful answer that
+    names treatments."""
     with app.test_request_context():
         condition = db.session.scalar(select(Condition).where(Condition.slug == CONDITION_SLUG))
         question = db.session.scalar(
@@ -162,7 +164,11 @@ def demo_pages(app: Flask) -> DemoPages:
         )
         answer = db.session.scalar(
             select(Answer)
-            .where(Answer.question_id == question.id, Answer.status == AnswerStatus.PUBLISHED)
+            .where(
+                Answer.question_id == question.id,
+                Answer.status == AnswerStatus.PUBLISHED,
+                Answer.treatment_reports.any(),
+            )
             .order_by(Answer.helpful_count.desc(), Answer.id)
             .limit(1)
         )
