@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 
@@ -27,13 +28,14 @@ def fetch(url: str, cookie: tuple[str, str] | None) -> tuple[int, str]:
 def test_the_served_html_of_every_kind_of_page_is_valid(
     vnu_jar, forum_app, live_url, demo, tmp_path
 ):
-    files = []
+    files, titles = [], {}
     for kind, page_kind in PAGE_KINDS.items():
         cookie = (
             session_cookie(forum_app, page_kind.signed_in_as) if page_kind.signed_in_as else None
         )
         status, html = fetch(live_url + page_kind.url(demo), cookie)
         assert status == page_kind.status, f"{kind}: {status}"
+        titles[kind] = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
         files.append(tmp_path / f"{kind}.html")
         files[-1].write_text(html)
 
@@ -44,3 +46,7 @@ def test_the_served_html_of_every_kind_of_page_is_valid(
         f"\n    {error.get('extract', '').strip()}"
         for error in errors
     )
+
+    # Page titles say where you are: no two kinds of page share one.
+    assert len(set(titles.values())) == len(titles), titles
+    assert titles["form-macros-errors"].startswith("Error: ")

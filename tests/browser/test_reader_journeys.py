@@ -98,6 +98,7 @@ def test_a_member_reports_a_problem_and_the_form_explains_what_is_missing(open_p
     expect(note).to_have_accessible_description(re.compile("For example a claim"))
 
     page.get_by_role("button", name="Send report").click()
+    expect(page).to_have_title(f"Error: Report a problem with a summary · {SITE}")
     expect(note).to_have_attribute("aria-invalid", "true")
     expect(note).to_have_accessible_description(re.compile("Error: Please describe the problem."))
 
