@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 export FLASK_APP := wsgi
 export FORUM_CONFIG ?= development
 
-.PHONY: run test test-sqlite test-postgres lint format seed clean
+.PHONY: run test test-sqlite test-postgres lint format seed screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -26,10 +26,18 @@ run: $(VENV)/.installed
 	$(FLASK) seed-demo --if-empty
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-## test: the whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set
+# The Nu Html Checker (node_modules/vnu-jar/build/dist/vnu.jar) comes from the npm package vnu-jar,
+# pinned in package-lock.json. --ignore-scripts: its postinstall would try to download a Java
+# runtime, and the machine has Java already (.ci/run installs it when missing).
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## test: the whole suite on SQLite (browser tests included), then again on PostgreSQL when
+## TEST_DATABASE_URL is set (browser tests left out: they test the pages, not the database)
 test: test-sqlite test-postgres
 
-test-sqlite: $(VENV)/.dev-installed
+test-sqlite: $(VENV)/.dev-installed node_modules/.installed
 	env -u TEST_DATABASE_URL FORUM_CONFIG=testing $(PYTHON) -m pytest -q $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.dev-installed
@@ -51,5 +59,9 @@ format: $(VENV)/.dev-installed
 seed: $(VENV)/.installed
 	$(FLASK) seed-demo
 
+## screenshots: docs/screenshots/*.png of the main pages at 1280 and 390 px, from demo content
+screenshots: $(VENV)/.dev-installed
+	$(PYTHON) -m tests.browser.screenshots docs/screenshots
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

@@ -15,7 +15,12 @@ def long_date(value: date | datetime | None) -> str:
 
 
 def iso_date(value: date | datetime | None) -> str:
-    return value.isoformat() if value is not None else ""
+    """For <time datetime>: HTML allows at most three digits of a second, so whole seconds."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
 
 
 def pluralize(count: int, singular: str, plural: str | None = None) -> str:

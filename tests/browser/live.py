@@ -1,0 +1,224 @@
+"""The real forum, served on 127.0.0.1 from a seeded SQLite file, and Debian's Chromium to look at
+it. Shared by the browser tests (conftest.py beside this file) and `make screenshots`."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import flask_migrate
+from flask import Flask, url_for
+from playwright.sync_api import Browser, BrowserContext, Playwright
+from sqlalchemy import select
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from config import TestingConfig
+from forum import create_app
+from forum.accounts.models import User
+from forum.answers.models import Answer, AnswerStatus
+from forum.conditions.models import Condition
+from forum.database import db
+from forum.demo import data
+from forum.demo.seed import seed_demo
+from forum.questions.models import Question
+from forum.urls import answer_url, condition_url, question_url
+from tests import macro_gallery
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Debian's Chromium, as root, on a machine whose only network is the loopback: no sandbox, and
+# none of the background connections that would be refused one by one.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+]
+DEMO_PASSWORD = "browser-tests-demo-password"
+MEMBER_EMAIL = data.DEMO_ACCOUNTS[0].email  # a member of the Stiff Person Syndrome community
+CONDITION_SLUG = "stiff-person-syndrome"
+QUESTION_TITLE = "What are the primary treatments for Stiff Person Syndrome?"
+WIDTHS = {"desktop": 1280, "phone": 390}
+HEIGHTS = {"desktop": 800, "phone": 844}
+
+
+def chromium_missing_message() -> str | None:
+    if CHROMIUM.exists():
+        return None
+    return (
+        f"Chromium is not at {CHROMIUM}: install Debian's package "
+        "(apt-get install chromium; .ci/run does this), or set CHROMIUM to its path."
+    )
+
+
+def live_config(database_file: Path) -> type[TestingConfig]:
+    """Testing settings on a SQLite file, with CSRF on: the browser fills in real forms."""
+
+    class LiveConfig(TestingConfig):
+        WTF_CSRF_ENABLED = True
+
+        def __init__(self) -> None:
+            super().__init__()
+            # Not DATABASE_URL: the browser pass always runs on its own file.
+            self.SQLALCHEMY_DATABASE_URI = f"sqlite:///{database_file}"
+
+    return LiveConfig
+
+
+def demo_app(folder: Path, prepare=None) -> Flask:
+    """An app on a fresh SQLite file in FOLDER, migrated and filled with the demo content.
+
+    PREPARE(app) may add test-only routes before the first request."""
+    app = create_app(live_config(folder / "forum.sqlite"))
+    if prepare is not None:
+        prepare(app)
+    with app.app_context():
+        flask_migrate.upgrade()
+        seed_demo(DEMO_PASSWORD)
+        db.session.commit()
+        db.session.remove()
+    return app
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """Keeps the request log out of test output; errors are still logged."""
+
+    def log_request(self, *args, **kwargs) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(app: Flask) -> Iterator[str]:
+    """Serve APP on a free port of 127.0.0.1 in a background thread; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, name="live-forum", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+
+
+def new_context(browser: Browser, base_url: str, width: int = 1280, **options) -> BrowserContext:
+    """A fresh context (no cookies) on BASE_URL that prefers reduced motion."""
+    height = HEIGHTS["phone"] if width < 600 else HEIGHTS["desktop"]
+    return browser.new_context(
+        base_url=base_url,
+        viewport={"width": width, "height": height},
+        reduced_motion="reduce",
+        **options,
+    )
+
+
+def session_cookie(app: Flask, email: str) -> tuple[str, str]:
+    """The name and value of the session cookie that signing in as EMAIL would set.
+
+    A stand-in until journeys can use the sign-in page itself."""
+    with app.app_context():
+        token = db.session.scalar(select(User.session_token).where(User.email == email))
+        db.session.remove()
+    assert token, f"no member with email {email}"
+    value = app.session_interface.get_signing_serializer(app).dumps({"_user_id": token})
+    return app.config["SESSION_COOKIE_NAME"], value
+
+
+def sign_in_as(context: BrowserContext, app: Flask, base_url: str, email: str) -> None:
+    name, value = session_cookie(app, email)
+    context.add_cookies([{"name": name, "value": value, "url": base_url}])
+
+
+@dataclass(frozen=True)
+class DemoPages:
+    """Paths to one page of each kind, found in the demo content."""
+
+    condition: str
+    question: str
+    answer: str
+    summary_history: str
+    summary_report: str
+    answer_form: str
+    join: str
+
+
+def demo_pages(app: Flask) -> DemoPages:
+    """The Stiff Person Syndrome pages, and its treatments question's most helpful answer that
+    names treatments."""
+    with app.test_request_context():
+        condition = db.session.scalar(select(Condition).where(Condition.slug == CONDITION_SLUG))
+        question = db.session.scalar(
+            select(Question).where(
+                Question.condition_id == condition.id, Question.title == QUESTION_TITLE
+            )
+        )
+        answer = db.session.scalar(
+            select(Answer)
+            .where(
+                Answer.question_id == question.id,
+                Answer.status == AnswerStatus.PUBLISHED,
+                Answer.treatment_reports.any(),
+            )
+            .order_by(Answer.helpful_count.desc(), Answer.id)
+            .limit(1)
+        )
+        pages = DemoPages(
+            condition=condition_url(condition),
+            question=question_url(question),
+            answer=answer_url(answer),
+            summary_history=url_for("summaries.history", question_id=question.id),
+            summary_report=url_for("summaries.report", question_id=question.id),
+            answer_form=url_for("answers.create", question_id=question.id),
+            join=url_for("conditions.join", condition_id=condition.id),
+        )
+        db.session.remove()
+    return pages
+
+
+@dataclass(frozen=True)
+class PageKind:
+    path: str  # may name a DemoPages field in braces: "{question}"
+    status: int = 200
+    signed_in_as: str | None = None
+
+    def url(self, demo: DemoPages) -> str:
+        return self.path.format(**asdict(demo))
+
+
+# One page of every kind the forum has; the accessibility and validity checks visit each.
+PAGE_KINDS = {
+    "home": PageKind("/"),
+    "condition": PageKind("{condition}"),
+    "question": PageKind("{question}"),
+    "answer": PageKind("{answer}"),
+    "summary-history": PageKind("{summary_history}"),
+    "summary-report": PageKind("{summary_report}", signed_in_as=MEMBER_EMAIL),
+    "about": PageKind("/about"),
+    "guidelines": PageKind("/guidelines"),
+    "medical-review": PageKind("/medical-review"),
+    "not-found": PageKind("/questions/999999", status=404),
+    "sign-in": PageKind("/auth/sign-in"),
+    "register": PageKind("/auth/register"),
+    "forgot-password": PageKind("/auth/forgot-password"),
+    "answer-form": PageKind("{question}", signed_in_as=MEMBER_EMAIL),
+    "answer-form-page": PageKind("{answer_form}", signed_in_as=MEMBER_EMAIL),
+    "account": PageKind("/account", signed_in_as=MEMBER_EMAIL),
+    "account-profile": PageKind("/account/profile", signed_in_as=MEMBER_EMAIL),
+    "account-communities": PageKind("/account/communities", signed_in_as=MEMBER_EMAIL),
+    "account-delete": PageKind("/account/delete", signed_in_as=MEMBER_EMAIL),
+    "join-community": PageKind("{join}", signed_in_as=MEMBER_EMAIL),
+    "form-macros": PageKind(macro_gallery.PATH),
+    "form-macros-errors": PageKind(macro_gallery.PATH + "?errors=1"),
+}
