@@ -32,6 +32,15 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     SITE_NAME = "Patient Experience Forum"
 
+    # Medically reviewed summaries: how long a review holds, and when the dashboard warns.
+    REVIEW_INTERVAL_DAYS = 365
+    DUE_SOON_DAYS = 30
+
+    @property
+    def ALLOW_SELF_REVIEW(self) -> bool:  # noqa: N802
+        """Small sites with one reviewer may let a writer publish (or verify) their own work."""
+        return os.environ.get("ALLOW_SELF_REVIEW", "").lower() in {"1", "true", "yes"}
+
     @property
     def SECRET_KEY(self) -> str:  # noqa: N802 - Flask reads upper-case names only
         return os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY

@@ -18,13 +18,14 @@ from forum.demo.cli import seed_demo_command
 from forum.extensions import csrf, login_manager, migrate
 from forum.pages import views as pages
 from forum.questions import views as questions
+from forum.summaries import review_views as review
 from forum.summaries import views as summaries
 from forum.templating import register_template_helpers
 
 # Every model must be known before migrations or create_all look at the metadata.
 assert models
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-FEATURES = (conditions, questions, answers, summaries, pages)
+FEATURES = (conditions, questions, answers, summaries, review, pages)
 
 
 def create_app(config: str | type[Config] = "production") -> Flask:
