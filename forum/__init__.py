@@ -9,6 +9,7 @@ from flask import Flask
 from config import Config, load_config
 from forum import errors, models, security
 from forum.accounts import session as account_session
+from forum.admin import views as admin
 from forum.answers import views as answers
 from forum.conditions import views as conditions
 from forum.content import stored_html
@@ -25,7 +26,7 @@ from forum.templating import register_template_helpers
 # Every model must be known before migrations or create_all look at the metadata.
 assert models
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-FEATURES = (conditions, questions, answers, summaries, review, pages)
+FEATURES = (conditions, questions, answers, summaries, review, admin, pages)
 
 
 def create_app(config: str | type[Config] = "production") -> Flask:
