@@ -77,7 +77,7 @@ def can_discard(user: User, revision: SummaryRevision) -> bool:
 
 
 def can_resolve_report(user: User, flag: Flag) -> bool:
-    return is_reviewer(user) and flag.summary_id is not None and flag.status is FlagStatus.OPEN
+    return is_reviewer(user) and flag.summary is not None and flag.status is FlagStatus.OPEN
 
 
 def can_verify_reviewer(user: User, profile: ReviewerProfile, allow_self_review: bool) -> bool:

@@ -39,10 +39,9 @@ class FieldDiff:
 def diff_html(old: str, new: str) -> Markup:
     """Mark up what changed from `old` to `new`, word by word."""
     before, after = TOKENS.findall(old), TOKENS.findall(new)
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
     parts: list[Markup] = []
-    for operation, start1, end1, start2, end2 in matcher.get_opcodes():
-        if operation == "equal":
+    for changed, start1, end1, start2, end2 in _runs(before, after):
+        if not changed:
             parts.append(escape("".join(before[start1:end1])))
             continue
         if end1 > start1:
@@ -50,6 +49,24 @@ def diff_html(old: str, new: str) -> Markup:
         if end2 > start2:
             parts.append(INSERTED.format("".join(after[start2:end2])))
     return Markup("").join(parts)
+
+
+def _runs(before: list[str], after: list[str]) -> list[tuple[bool, int, int, int, int]]:
+    """Unchanged and changed runs. Changes only a space apart become one, so a rewritten
+    sentence reads as "removed: the old words, added: the new words", not word against word.
+    """
+    opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    runs: list[tuple[bool, int, int, int, int]] = []
+    for index, (operation, start1, end1, start2, end2) in enumerate(opcodes):
+        between_changes = 0 < index < len(opcodes) - 1
+        blank = not "".join(before[start1:end1]).strip()
+        changed = operation != "equal" or (between_changes and blank)
+        if changed and runs and runs[-1][0]:
+            _, first1, _, first2, _ = runs[-1]
+            runs[-1] = (True, first1, end1, first2, end2)
+        else:
+            runs.append((changed, start1, end1, start2, end2))
+    return runs
 
 
 def compare_revisions(old: SummaryRevision | None, new: SummaryRevision) -> list[FieldDiff]:

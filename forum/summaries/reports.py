@@ -53,7 +53,9 @@ def report_problem(question: Question, reporter: User, reason: FlagReason, note:
         raise ForumError(
             "You already have an open report about this summary. A reviewer will reply to it."
         )
-    flag = Flag(summary=summary, reporter=reporter, reason=reason, note=note)
+    flag = Flag(
+        summary=summary, reporter=reporter, reason=reason, note=note, status=FlagStatus.OPEN
+    )
     db.session.add(flag)
     return flag
 
@@ -70,7 +72,7 @@ def _open_report_by(reporter: User, summary: Summary) -> Flag | None:
 
 def resolve_report(flag: Flag, reviewer: User, outcome: FlagStatus, note: str) -> None:
     """Close a report with a note the reporter will see on their reports page."""
-    if flag.summary_id is None:
+    if flag.summary is None:
         raise ForumError("That report is about an answer; moderators handle it.")
     if flag.status is not FlagStatus.OPEN:
         raise ForumError("Another reviewer has already replied to this report.")

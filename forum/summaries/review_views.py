@@ -46,8 +46,8 @@ def dashboard():
 def edit_summary(question_id: int):
     question = question_or_404(question_id)
     working = services.working_revision(question)
-    if working is not None and not permissions.can_edit_revision(current_user, working):
-        flash("This summary already has a draft that you cannot edit right now.", "info")
+    if working is not None and (refusal := services.editing_refusal(working, current_user)):
+        flash(refusal, "info")
         return redirect(url_for(".revision", revision_id=working.id))
     form = SummaryForm(data=asdict(services.starting_content(question, working)))
     if form.validate_on_submit():

@@ -176,17 +176,22 @@ def save_draft(question: Question, writer: User, content: SummaryInput) -> Summa
     revision = working_revision(question)
     if revision is None:
         revision = _start_revision(question, writer)
-    elif revision.is_in_review:
-        raise ForumError(
-            "This draft is waiting for review. It can be edited again once a reviewer returns it."
-        )
-    elif not permissions.can_edit_revision(writer, revision):
-        raise ForumError(
+    elif refusal := editing_refusal(revision, writer):
+        raise ForumError(refusal)
+    _apply(revision, content)
+    return revision
+
+
+def editing_refusal(revision: SummaryRevision, user: User) -> str | None:
+    """Why `user` cannot change this open revision now, or None when they can."""
+    if revision.is_in_review:
+        return "This draft is waiting for review. It can be edited again if a reviewer returns it."
+    if not permissions.can_edit_revision(user, revision):
+        return (
             f"{_name(revision.writer)} is already writing a draft of this summary. "
             "Ask them to finish it, or an admin to discard it."
         )
-    _apply(revision, content)
-    return revision
+    return None
 
 
 def _start_revision(question: Question, writer: User) -> SummaryRevision:

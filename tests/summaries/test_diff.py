@@ -82,3 +82,9 @@ def test_compare_never_shows_drafts_or_unknown_versions(client, make):
     assert client.get(f"{base}?from=7&to=1").status_code == 404
     assert client.get(f"{base}?from=abc&to=xyz").status_code == 200  # ignored: the default
     assert client.get(f"/questions/{make.question().id}/summary/compare").status_code == 404
+
+
+def test_a_rewritten_sentence_reads_as_one_removal_and_one_addition():
+    html = str(diff_html("Rest helps a little.", "Baclofen eases the spasms."))
+    assert html.count("<del>") == 1 and html.count("<ins>") == 1
+    assert "Rest helps a little." in html and "Baclofen eases the spasms." in html
