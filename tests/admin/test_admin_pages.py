@@ -10,6 +10,7 @@ from forum.conditions.models import Condition, Treatment, TreatmentKind
 from forum.database import db
 from forum.moderation.models import ModerationAction
 from forum.questions.models import Question, QuestionStatus
+from tests.html_checks import hidden_value
 
 NOINDEX = '<meta name="robots" content="noindex">'
 
@@ -166,3 +167,16 @@ def test_the_site_nav_links_admins_to_the_admin_pages(admin_client):
 def test_members_see_no_admin_link(app, make):
     html = app.test_client(user=make.user()).get("/").get_data(as_text=True)
     assert 'href="/admin/"' not in html
+
+
+def test_the_reorder_buttons_carry_a_working_csrf_token(app, admin_client, make):
+    app.config["WTF_CSRF_ENABLED"] = True
+    first, second = make.condition(position=0), make.condition(position=1)
+    token = hidden_value(admin_client.get("/admin/").get_data(as_text=True), "csrf_token")
+    response = admin_client.post(
+        f"/admin/conditions/{second.id}/move", data={"csrf_token": token, "direction": "up"}
+    )
+    assert response.status_code in (302, 303)
+    db.session.refresh(first)
+    db.session.refresh(second)
+    assert (second.position, first.position) == (0, 1)
