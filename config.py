@@ -43,6 +43,10 @@ class Config:
     DISPLAY_NAME_CHANGE_DAYS = 30  # a pseudonym can change once in this many days
     PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # werkzeug's; stored hashes are upgraded on sign-in
 
+    # Medically reviewed summaries: how long a review holds, and when the dashboard warns.
+    REVIEW_INTERVAL_DAYS = 365
+    DUE_SOON_DAYS = 30
+
     # Outgoing mail: "outbox" writes .eml files to instance/outbox/, "smtp" sends them.
     MAIL_BACKEND = "outbox"
     MAIL_DEFAULT_SENDER = "Patient Experience Forum <no-reply@forum.invalid>"
@@ -58,6 +62,8 @@ class Config:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY
         self.SQLALCHEMY_DATABASE_URI = database_url(self.DEFAULT_DATABASE)
         self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+        # Small sites with one reviewer may let a writer publish (or verify) their own work.
+        self.ALLOW_SELF_REVIEW = env_flag("ALLOW_SELF_REVIEW", False)
 
     def missing_settings(self) -> list[str]:
         """Names this configuration needs from the environment that are not set there."""

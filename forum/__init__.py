@@ -12,6 +12,7 @@ from forum.accounts import admin_views as account_admin
 from forum.accounts import session as account_session
 from forum.accounts import views as accounts
 from forum.accounts.cli import accounts_cli
+from forum.admin import views as admin
 from forum.answers import views as answers
 from forum.auth import views as auth
 from forum.conditions import views as conditions
@@ -22,13 +23,25 @@ from forum.demo.cli import seed_demo_command
 from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.pages import views as pages
 from forum.questions import views as questions
+from forum.summaries import review_views as review
 from forum.summaries import views as summaries
 from forum.templating import register_template_helpers
 
 # Every model must be known before migrations or create_all look at the metadata.
 assert models
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-FEATURES = (conditions, questions, answers, summaries, pages, auth, accounts, account_admin)
+FEATURES = (
+    conditions,
+    questions,
+    answers,
+    summaries,
+    review,
+    admin,
+    pages,
+    auth,
+    accounts,
+    account_admin,
+)
 
 
 def create_app(config: str | type[Config] = "production") -> Flask:

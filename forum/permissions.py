@@ -16,6 +16,8 @@ from flask_login import current_user, login_required
 
 from forum.accounts.models import User
 from forum.answers.models import AnswerStatus
+from forum.moderation.models import Flag, FlagStatus
+from forum.summaries.models import ReviewerProfile, RevisionStatus, SummaryRevision
 
 if TYPE_CHECKING:
     from forum.answers.models import Answer
@@ -43,6 +45,52 @@ def is_reviewer(user: User) -> bool:
 
 def is_admin(user: User) -> bool:
     return user.is_authenticated and user.is_admin
+
+
+def can_edit_revision(user: User, revision: SummaryRevision) -> bool:
+    """Only its writer changes a draft, so "who wrote it" stays true for the self-review rule."""
+    return is_reviewer(user) and revision.is_editable and revision.writer_id == user.id
+
+
+def can_submit(user: User, revision: SummaryRevision) -> bool:
+    return can_edit_revision(user, revision)
+
+
+def _is_second_pair_of_eyes(user: User, revision: SummaryRevision, allow_self_review: bool) -> bool:
+    return allow_self_review or revision.writer_id != user.id
+
+
+def can_return(user: User, revision: SummaryRevision, allow_self_review: bool) -> bool:
+    """Send a submitted draft back with comments: a reviewer other than its writer."""
+    return (
+        is_reviewer(user)
+        and revision.status is RevisionStatus.IN_REVIEW
+        and _is_second_pair_of_eyes(user, revision, allow_self_review)
+    )
+
+
+def can_publish(user: User, revision: SummaryRevision, allow_self_review: bool) -> bool:
+    """Sign off a submitted draft: a reviewer who did not write it (unless the site allows it).
+
+    The service also needs the reviewer's profile to be verified; it says so in its own words.
+    """
+    return can_return(user, revision, allow_self_review)
+
+
+def can_discard(user: User, revision: SummaryRevision) -> bool:
+    """Throw away an unsubmitted draft: its writer, or an admin clearing an abandoned one."""
+    return revision.is_editable and (
+        is_admin(user) or (is_reviewer(user) and revision.writer_id == user.id)
+    )
+
+
+def can_resolve_report(user: User, flag: Flag) -> bool:
+    return is_reviewer(user) and flag.summary is not None and flag.status is FlagStatus.OPEN
+
+
+def can_verify_reviewer(user: User, profile: ReviewerProfile, allow_self_review: bool) -> bool:
+    """Admins vouch for reviewers; vouching for yourself needs the small-site setting."""
+    return is_admin(user) and (allow_self_review or profile.user_id != user.id)
 
 
 def _requiring(check: Callable[[User], bool]) -> Callable:

@@ -24,7 +24,12 @@ class FlagReason(enum.Enum):
     PERSONAL_INFORMATION = "personal_information"
     OFF_TOPIC = "off_topic"
     AT_RISK = "at_risk"  # someone may be at risk: goes to the top of the queue
-    SUMMARY_ERROR = "summary_error"  # a problem with a reviewed summary
+    # Problems readers report with a reviewed summary; these go to the reviewers.
+    SUMMARY_ERROR = "summary_error"
+    SUMMARY_OUTDATED = "summary_outdated"
+    SUMMARY_BROKEN_REFERENCE = "summary_broken_reference"
+    SUMMARY_UNCLEAR = "summary_unclear"
+    SUMMARY_OTHER = "summary_other"
 
 
 class FlagStatus(enum.Enum):

@@ -6,8 +6,8 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, event, inspect
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from forum.database import db, utcnow
 
@@ -19,7 +19,23 @@ if TYPE_CHECKING:
 class RevisionStatus(enum.Enum):
     DRAFT = "draft"
     IN_REVIEW = "in_review"
+    RETURNED = "returned"  # back with its writer, with the reviewer's comments
     PUBLISHED = "published"  # immutable from here on
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    RevisionStatus.DRAFT: "Draft",
+    RevisionStatus.IN_REVIEW: "Waiting for review",
+    RevisionStatus.RETURNED: "Returned to writer",
+    RevisionStatus.PUBLISHED: "Published",
+}
+# The writer may still change these; a reviewer holds IN_REVIEW; PUBLISHED never changes.
+EDITABLE_STATUSES = (RevisionStatus.DRAFT, RevisionStatus.RETURNED)
+OPEN_STATUSES = (*EDITABLE_STATUSES, RevisionStatus.IN_REVIEW)
 
 
 class ReviewerProfile(db.Model):
@@ -36,6 +52,10 @@ class ReviewerProfile(db.Model):
     verified_at: Mapped[datetime | None]
 
     user: Mapped[User] = relationship()
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
 
     @property
     def byline(self) -> str:
@@ -58,8 +78,15 @@ class Summary(db.Model):
         back_populates="summary", order_by="SummaryRevision.number"
     )
 
+    @property
+    def is_review_overdue(self) -> bool:
+        """Past its next-review date: readers get a calm note that a check is due."""
+        return self.next_review_due is not None and self.next_review_due < utcnow().date()
+
 
 class SummaryRevision(db.Model):
+    """One version of a summary: written, reviewed, and once published never changed again."""
+
     __tablename__ = "summary_revisions"
     __table_args__ = (
         UniqueConstraint("summary_id", "number"),
@@ -69,7 +96,10 @@ class SummaryRevision(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     summary_id: Mapped[int] = mapped_column(ForeignKey("summaries.id"))
     number: Mapped[int]
-    status: Mapped[RevisionStatus] = mapped_column(default=RevisionStatus.DRAFT)
+    # active_history: the immutability guard must know the status a change started from.
+    status: Mapped[RevisionStatus] = mapped_column(
+        default=RevisionStatus.DRAFT, active_history=True
+    )
     short_answer: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)  # the writer's Markdown
     body_html: Mapped[str] = mapped_column(Text)  # made once, on save, by content.render_markdown
@@ -90,7 +120,9 @@ class SummaryRevision(db.Model):
         viewonly=True,
     )
     references: Mapped[list[SummaryReference]] = relationship(
-        back_populates="revision", order_by="SummaryReference.position"
+        back_populates="revision",
+        order_by="SummaryReference.position",
+        cascade="all, delete-orphan",
     )
 
     @property
@@ -98,11 +130,21 @@ class SummaryRevision(db.Model):
         return self.status is RevisionStatus.PUBLISHED
 
     @property
+    def is_in_review(self) -> bool:
+        return self.status is RevisionStatus.IN_REVIEW
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    @property
     def key_point_list(self) -> list[str]:
         return [line.strip() for line in self.key_points.splitlines() if line.strip()]
 
 
 class SummaryReference(db.Model):
+    """A numbered source the summary cites."""
+
     __tablename__ = "summary_references"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -114,3 +156,57 @@ class SummaryReference(db.Model):
     year: Mapped[int | None]
 
     revision: Mapped[SummaryRevision] = relationship(back_populates="references")
+
+
+class PublishedRevisionError(RuntimeError):
+    """Code tried to change a published revision; readers must always see what was reviewed."""
+
+
+# body_html is derived from body; `flask content rerender` refreshes it when the policy changes.
+DERIVED_COLUMNS = frozenset({"body_html"})
+
+
+def _was_published(revision: SummaryRevision) -> bool:
+    """Published before this flush (a revision being published right now is still free)."""
+    state = inspect(revision)
+    if state.pending:
+        return False
+    history = state.attrs.status.history
+    before = history.deleted[0] if history.deleted else revision.status
+    return before is RevisionStatus.PUBLISHED
+
+
+def _changed_columns(revision: SummaryRevision) -> set[str]:
+    state = inspect(revision)
+    return {
+        column.key
+        for column in state.mapper.column_attrs
+        if state.attrs[column.key].history.has_changes()
+    }
+
+
+def _revision_of(session: Session, reference: SummaryReference) -> SummaryRevision | None:
+    if reference.revision is not None:
+        return reference.revision
+    return session.get(SummaryRevision, reference.revision_id) if reference.revision_id else None
+
+
+@event.listens_for(Session, "before_flush")
+def _keep_published_revisions_unchanged(session: Session, _context, _instances) -> None:
+    """The last line of defence behind the services: refuse any write to a published revision."""
+    with session.no_autoflush:
+        for row in (*session.dirty, *session.deleted):
+            if isinstance(row, SummaryRevision) and _was_published(row):
+                changed = _changed_columns(row) - DERIVED_COLUMNS
+                if row in session.deleted or changed:
+                    raise PublishedRevisionError(
+                        f"Summary revision {row.id} is published and cannot change "
+                        f"({', '.join(sorted(changed)) or 'deleted'})."
+                    )
+        for row in (*session.new, *session.dirty, *session.deleted):
+            if isinstance(row, SummaryReference):
+                revision = _revision_of(session, row)
+                if revision is not None and _was_published(revision):
+                    raise PublishedRevisionError(
+                        f"The references of published summary revision {revision.id} are fixed."
+                    )

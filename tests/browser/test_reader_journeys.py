@@ -106,5 +106,5 @@ def test_a_member_reports_a_problem_and_the_form_explains_what_is_missing(open_p
     page.get_by_role("button", name="Send report").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(QUESTION_TITLE)
     expect(page.get_by_role("status")).to_have_text(
-        "Thank you. A medical reviewer will look at your report."
+        "Thank you. A medical reviewer will read your report and reply on your reports page."
     )

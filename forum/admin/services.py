@@ -1,0 +1,270 @@
+"""Admins shape the site: conditions, their questions and their treatment vocabularies.
+
+Every change is logged with what it was before and after. Slugs are unique per condition for
+questions and treatments, and site-wide for conditions; URLs carry ids, so a new slug never
+breaks an old link.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from forum import permissions
+from forum.accounts.models import User
+from forum.conditions.models import Condition, Treatment, TreatmentKind
+from forum.database import db
+from forum.errors import ForumError
+from forum.moderation.log import record_action
+from forum.questions.models import Question, QuestionStatus
+from forum.slugs import slugify
+
+UP, DOWN = "up", "down"
+SYNONYM_SEPARATORS = re.compile(r"[,\n;]")
+
+
+@dataclass(frozen=True)
+class ConditionInput:
+    name: str
+    slug: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionInput:
+    title: str
+    slug: str = ""
+    status: QuestionStatus = QuestionStatus.OPEN
+
+
+@dataclass(frozen=True)
+class TreatmentInput:
+    name: str
+    slug: str = ""
+    kind: TreatmentKind = TreatmentKind.MEDICATION
+    synonyms: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Conditions
+# ---------------------------------------------------------------------------------------------
+
+
+def create_condition(admin: User, details: ConditionInput) -> Condition:
+    """Add a condition at the end of the list."""
+    _require_admin(admin)
+    fields = _condition_fields(details, None)
+    condition = Condition(position=_next_position(Condition.position), **fields)
+    db.session.add(condition)
+    _log(admin, "condition.create", condition, None)
+    return condition
+
+
+def update_condition(admin: User, condition: Condition, details: ConditionInput) -> None:
+    """Change a condition's name, slug or description."""
+    _require_admin(admin)
+    _update(admin, "condition.update", condition, _condition_fields(details, condition))
+
+
+def _condition_fields(details: ConditionInput, condition: Condition | None) -> dict[str, Any]:
+    name = _required(details.name, "The condition needs a name.")
+    refusal = "Another condition already uses the address “{slug}”."
+    slug = _free_slug(Condition, details.slug or name, condition, refusal)
+    return {"name": name, "slug": slug, "description": details.description.strip()}
+
+
+def move_condition(admin: User, condition: Condition, direction: str) -> None:
+    """Swap a condition with its neighbour in the list readers see."""
+    _require_admin(admin)
+    siblings = list(
+        db.session.scalars(select(Condition).order_by(Condition.position, Condition.name))
+    )
+    _move(admin, "condition.move", siblings, condition, direction)
+
+
+# ---------------------------------------------------------------------------------------------
+# Questions
+# ---------------------------------------------------------------------------------------------
+
+
+def create_question(admin: User, condition: Condition, details: QuestionInput) -> Question:
+    """Add a question at the end of the condition's list, and count it if readers can see it."""
+    _require_admin(admin)
+    question = _append(Question, condition, _question_fields(details, condition, None))
+    if question.is_visible:
+        _count_question(condition, +1)
+    _log(admin, "question.create", question, None)
+    return question
+
+
+def update_question(admin: User, question: Question, details: QuestionInput) -> None:
+    """Change a question's title, slug or status; hiding or showing it moves the count."""
+    _require_admin(admin)
+    fields = _question_fields(details, question.condition, question)
+    was_visible = question.is_visible
+    _update(admin, "question.update", question, fields)
+    if was_visible != question.is_visible:
+        _count_question(question.condition, +1 if question.is_visible else -1)
+
+
+def _question_fields(
+    details: QuestionInput, condition: Condition, question: Question | None
+) -> dict[str, Any]:
+    title = _required(details.title, "The question needs a title.")
+    refusal = f"Another question about {condition.name} already uses “{{slug}}”."
+    in_condition = Question.condition_id == condition.id
+    slug = _free_slug(Question, details.slug or title, question, refusal, in_condition)
+    return {"title": title, "slug": slug, "status": details.status}
+
+
+def _count_question(condition: Condition, change: int) -> None:
+    """Counted in SQL, so two admins adding questions at once cannot lose one."""
+    condition.question_count = Condition.question_count + change
+
+
+def move_question(admin: User, question: Question, direction: str) -> None:
+    _require_admin(admin)
+    _move(admin, "question.move", _siblings(Question, question), question, direction)
+
+
+# ---------------------------------------------------------------------------------------------
+# Treatments
+# ---------------------------------------------------------------------------------------------
+
+
+def create_treatment(admin: User, condition: Condition, details: TreatmentInput) -> Treatment:
+    """Add a treatment to the end of the condition's vocabulary."""
+    _require_admin(admin)
+    treatment = _append(Treatment, condition, _treatment_fields(details, condition, None))
+    _log(admin, "treatment.create", treatment, None)
+    return treatment
+
+
+def update_treatment(admin: User, treatment: Treatment, details: TreatmentInput) -> None:
+    """Change a treatment's name, slug, kind or other names."""
+    _require_admin(admin)
+    fields = _treatment_fields(details, treatment.condition, treatment)
+    _update(admin, "treatment.update", treatment, fields)
+
+
+def _treatment_fields(
+    details: TreatmentInput, condition: Condition, treatment: Treatment | None
+) -> dict[str, Any]:
+    name = _required(details.name, "The treatment needs a name.")
+    refusal = f"{condition.name} already has a treatment at “{{slug}}”."
+    in_condition = Treatment.condition_id == condition.id
+    slug = _free_slug(Treatment, details.slug or name, treatment, refusal, in_condition)
+    synonyms = ", ".join(_synonyms(details.synonyms, name))
+    return {"name": name, "slug": slug, "kind": details.kind, "synonyms": synonyms}
+
+
+def _synonyms(text: str, name: str) -> list[str]:
+    """Trimmed, each once (ignoring case), and never the treatment's own name."""
+    seen = {name.casefold()}
+    words = []
+    for word in (" ".join(part.split()) for part in SYNONYM_SEPARATORS.split(text)):
+        if word and word.casefold() not in seen:
+            seen.add(word.casefold())
+            words.append(word)
+    return words
+
+
+def move_treatment(admin: User, treatment: Treatment, direction: str) -> None:
+    _require_admin(admin)
+    _move(admin, "treatment.move", _siblings(Treatment, treatment), treatment, direction)
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared steps
+# ---------------------------------------------------------------------------------------------
+
+
+def _require_admin(user: User) -> None:
+    if not permissions.is_admin(user):
+        raise ForumError("Only admins can change conditions, questions and treatments.")
+
+
+def _required(text: str, message: str) -> str:
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise ForumError(message)
+    return cleaned
+
+
+def _free_slug(model, wanted: str, item, refusal: str, *scope) -> str:
+    """`wanted` as a slug, unless another row in scope has it; then `refusal`, where "{slug}"
+    names the clash. `item` is None for a row still to be made.
+    """
+    slug = slugify(wanted)
+    if not slug:
+        raise ForumError("The address needs at least one letter or digit.")
+    query = select(model.id).where(model.slug == slug, *scope)
+    if item is not None:
+        query = query.where(model.id != item.id)
+    if db.session.scalar(query) is not None:
+        raise ForumError(refusal.replace("{slug}", slug))
+    return slug
+
+
+def _next_position(column, *where) -> int:
+    last = db.session.scalar(select(func.max(column)).where(*where))
+    return 0 if last is None else last + 1
+
+
+def _update(admin: User, action: str, item, fields: dict[str, Any]) -> None:
+    before = _snapshot(item)
+    for name, value in fields.items():
+        setattr(item, name, value)
+    _log(admin, action, item, before)
+
+
+def _append(model, condition: Condition, fields: dict[str, Any]):
+    """A new question or treatment at the end of its condition's list."""
+    position = _next_position(model.position, model.condition_id == condition.id)
+    item = model(condition=condition, position=position, **fields)
+    db.session.add(item)
+    return item
+
+
+def _siblings(model, item) -> list:
+    """The condition's questions or treatments in the order readers see them."""
+    query = (
+        select(model)
+        .where(model.condition_id == item.condition_id)
+        .order_by(model.position, model.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _move(admin: User, action: str, siblings: list, item, direction: str) -> None:
+    """Swap `item` with its neighbour and number the whole list 0, 1, 2… again."""
+    if direction not in (UP, DOWN):
+        raise ForumError("Items move up or down.")
+    index = siblings.index(item)
+    other = index - 1 if direction == UP else index + 1
+    if not 0 <= other < len(siblings):
+        raise ForumError(f"It is already at the {'top' if direction == UP else 'bottom'}.")
+    before = _snapshot(item)
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings):
+        sibling.position = position
+    _log(admin, action, item, before)
+
+
+def _snapshot(item) -> dict[str, Any]:
+    fields = {
+        Condition: ("name", "slug", "description", "position"),
+        Question: ("condition_id", "title", "slug", "status", "position"),
+        Treatment: ("condition_id", "name", "slug", "kind", "synonyms", "position"),
+    }[type(item)]
+    values = {name: getattr(item, name) for name in fields}
+    return {name: getattr(value, "value", value) for name, value in values.items()}
+
+
+def _log(admin: User, action: str, item, before: dict | None) -> None:
+    db.session.flush()  # a new row needs its id for the log
+    target_type = action.split(".", 1)[0]
+    record_action(admin, action, target_type, item.id, before=before, after=_snapshot(item))
