@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 export FLASK_APP := wsgi
 export FORUM_CONFIG ?= development
 
-.PHONY: run test test-sqlite test-postgres lint format seed screenshots clean
+.PHONY: run test test-sqlite test-postgres serve-prod lint format seed screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -47,6 +47,11 @@ test-postgres: $(VENV)/.dev-installed
 	else \
 		echo "TEST_DATABASE_URL is not set: skipping the PostgreSQL run."; \
 	fi
+
+## serve-prod: gunicorn with gunicorn.conf.py; needs SECRET_KEY and DATABASE_URL (and REDIS_URL)
+serve-prod: $(VENV)/.installed
+	FORUM_CONFIG=production $(FLASK) db upgrade
+	FORUM_CONFIG=production $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

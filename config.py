@@ -43,6 +43,14 @@ class Config:
     DISPLAY_NAME_CHANGE_DAYS = 30  # a pseudonym can change once in this many days
     PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # werkzeug's; stored hashes are upgraded on sign-in
 
+    # Page cache for signed-out readers (see forum/caching.py).
+    CACHE_KEY_PREFIX = "forum:"
+    PAGE_CACHE_SECONDS = 300
+    # Behind how many reverse proxies the app runs (X-Forwarded-* headers to trust).
+    PROXY_COUNT = 0
+    LOG_FORMAT = "text"
+    LOG_REQUESTS = False
+
     # Medically reviewed summaries: how long a review holds, and when the dashboard warns.
     REVIEW_INTERVAL_DAYS = 365
     DUE_SOON_DAYS = 30
@@ -61,7 +69,11 @@ class Config:
     def __init__(self) -> None:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY
         self.SQLALCHEMY_DATABASE_URI = database_url(self.DEFAULT_DATABASE)
-        self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+        redis_url = os.environ.get("REDIS_URL")
+        self.RATELIMIT_STORAGE_URI = redis_url or "memory://"
+        # Rendered pages for signed-out readers: in-process here, shared Redis in production.
+        self.CACHE_TYPE = "RedisCache" if redis_url else "SimpleCache"
+        self.CACHE_REDIS_URL = redis_url or ""
         # Small sites with one reviewer may let a writer publish (or verify) their own work.
         self.ALLOW_SELF_REVIEW = env_flag("ALLOW_SELF_REVIEW", False)
 
@@ -88,6 +100,7 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
+    LOG_REQUESTS = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -100,6 +113,8 @@ class ProductionConfig(Config):
         self.MAIL_USE_TLS = env_flag("MAIL_USE_TLS", True)
         self.MAIL_USE_SSL = env_flag("MAIL_USE_SSL", False)
         self.MAIL_DEFAULT_SENDER = env.get("MAIL_DEFAULT_SENDER", Config.MAIL_DEFAULT_SENDER)
+        self.PROXY_COUNT = int(env.get("PROXY_COUNT", "1"))
+        self.LOG_FORMAT = env.get("LOG_FORMAT", "json")
 
 
 CONFIGS = {

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Config, load_config
-from forum import errors, models, permissions, security
+from forum import caching, errors, health, logs, models, permissions, security
 from forum.accounts import admin_views as account_admin
 from forum.accounts import session as account_session
 from forum.accounts import views as accounts
@@ -15,6 +16,7 @@ from forum.accounts.cli import accounts_cli
 from forum.admin import views as admin
 from forum.answers import views as answers
 from forum.auth import views as auth
+from forum.backup import backup_command
 from forum.conditions import views as conditions
 from forum.content import stored_html
 from forum.content_cli import content_cli
@@ -38,6 +40,7 @@ FEATURES = (
     review,
     admin,
     pages,
+    health,
     auth,
     accounts,
     account_admin,
@@ -57,6 +60,11 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     )
     app.config.from_object(settings)
     _refuse_development_database_in_production(app)
+    if app.config["PROXY_COUNT"]:
+        # Trust exactly as many X-Forwarded-* hops as there are proxies in front of us.
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+    logs.configure_logging(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     db.init_app(app)
@@ -66,6 +74,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     account_session.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    caching.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     permissions.init_app(app)
@@ -75,6 +84,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
         app.register_blueprint(feature.bp)
     app.cli.add_command(content_cli)
     app.cli.add_command(accounts_cli)
+    app.cli.add_command(backup_command)
     app.cli.add_command(seed_demo_command)
     return app
 

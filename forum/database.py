@@ -6,6 +6,7 @@ import enum
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from flask import has_request_context, request
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import event, orm
 from sqlalchemy.engine import Engine
@@ -58,7 +59,7 @@ def utcnow() -> datetime:
 
 
 @event.listens_for(Engine, "connect")
-def _tune_sqlite(dbapi_connection, _connection_record) -> None:
+def _tune_sqlite(dbapi_connection, connection_record) -> None:
     """WAL for concurrent readers, a busy timeout instead of instant lock errors, real FKs."""
     if type(dbapi_connection).__module__ != "sqlite3":
         return
@@ -66,4 +67,24 @@ def _tune_sqlite(dbapi_connection, _connection_record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA journal_mode=WAL")
+    on_file = any(row[2] for row in cursor.execute("PRAGMA database_list"))
     cursor.close()
+    if on_file:
+        # We issue BEGIN ourselves (see _begin_sqlite), so pysqlite must not. In-memory test
+        # databases share one connection between sessions and keep pysqlite's lazy BEGIN.
+        dbapi_connection.isolation_level = None
+        connection_record.info["explicit_begin"] = True
+
+
+@event.listens_for(Engine, "begin")
+def _begin_sqlite(connection) -> None:
+    """Writers take SQLite's write lock when they begin, not half way through.
+
+    A deferred transaction that reads and then writes can fail at once with "database is
+    locked" (the busy timeout does not apply to that upgrade). A request that may write
+    (POST and friends) therefore begins IMMEDIATE and waits its turn; reads stay deferred.
+    """
+    if not connection.info.get("explicit_begin"):
+        return
+    writing = has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")

@@ -26,7 +26,11 @@ def init_app(app: Flask) -> None:
 
 
 def stay_signed_in(user: User) -> None:
-    """After the session token changed (ending all other sessions), keep this one going."""
+    """After the session token changed (ending all other sessions), keep this one going.
+
+    Pass the User itself, not the current_user proxy: Flask-Login would store the proxy as the
+    signed-in user, and reading it back would then recurse forever.
+    """
     cookie_name = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)
     remembered = cookie_name in request.cookies
     login_user(user, remember=remembered)

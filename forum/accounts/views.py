@@ -144,7 +144,7 @@ def change_password():
             show_error(form, error)
         else:
             db.session.commit()
-            stay_signed_in(current_user)
+            stay_signed_in(current_user._get_current_object())
             flash("Your password is changed. Any other device has been signed out.", "success")
             return redirect(url_for("accounts.overview"))
     return render_template("accounts/password.html", form=form)
