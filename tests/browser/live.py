@@ -67,6 +67,7 @@ def live_config(database_file: Path) -> type[TestingConfig]:
             super().__init__()
             # Not DATABASE_URL: the browser pass always runs on its own file.
             self.SQLALCHEMY_DATABASE_URI = f"sqlite:///{database_file}"
+            self.MAIL_OUTBOX_DIR = str(database_file.parent / "outbox")
 
     return LiveConfig
 
