@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 export FLASK_APP := wsgi
 export FORUM_CONFIG ?= development
 
-.PHONY: run test test-sqlite test-postgres serve-prod lint format seed screenshots clean
+.PHONY: run test test-sqlite test-postgres serve-prod bench lint format seed screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -52,6 +52,11 @@ test-postgres: $(VENV)/.dev-installed
 serve-prod: $(VENV)/.installed
 	FORUM_CONFIG=production $(FLASK) db upgrade
 	FORUM_CONFIG=production $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
+
+## bench: page cost at 1,000 and 1,000,000 answers, then load under gunicorn (BENCH_SIZES to change)
+bench: $(VENV)/.dev-installed
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y --no-install-recommends wrk >/dev/null; } || echo "wrk is missing: the load part will be skipped"
+	$(PYTHON) -m forum.benchmark
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

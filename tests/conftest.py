@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from flask_login import FlaskLoginClient
 
 from config import TestingConfig
 from forum import create_app
+from forum.clients import RequestClient
 from forum.database import db
 from tests.factories import Factory
 from tests.mailbox import Outbox
@@ -35,17 +35,6 @@ def database_url() -> str:
         db.metadata.create_all(connection)
     engine.dispose()
     return TEST_DATABASE_URL
-
-
-class RequestClient(FlaskLoginClient):
-    """Each request runs in its own app context, as in production: a fresh `g` (so no signed-in
-    user or rate-limit state leaks between requests) and its own database session."""
-
-    def open(self, *args, **kwargs):
-        with self.application.app_context():
-            response = super().open(*args, **kwargs)
-        db.session.expire_all()  # the test's own objects see what the request committed
-        return response
 
 
 @contextlib.contextmanager

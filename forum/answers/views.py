@@ -9,7 +9,6 @@ from forum.answers.history import answer_history
 from forum.answers.privacy import privacy_warnings
 from forum.answers.queries import find_answer, find_published_answer
 from forum.auth.forms import EmptyForm
-from forum.conditions.models import Perspective
 from forum.content import render_markdown
 from forum.database import db
 from forum.errors import ForumError
@@ -79,7 +78,7 @@ def create(question_id: int):
         )
     form = AnswerForm()
     if request.method == "GET":
-        form.perspective.data = (membership.relation if membership else Perspective.PATIENT).value
+        form.perspective.data = membership.relation.value
     form.offer_treatments(question.condition.treatments)
     if not form.is_submitted() or not form.validate():
         return _answer_form_page(question, form)

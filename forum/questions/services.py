@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import and_, select
+from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.answers.models import Answer
 from forum.answers.queries import visible_answers
-from forum.answers.services import existing_answer, membership_for
+from forum.answers.services import existing_answer
 from forum.conditions.models import Membership
 from forum.database import db
 from forum.permissions import Refusal, answer_refusal
@@ -48,7 +48,7 @@ def current_summary(question_id: int) -> SummaryRevision | None:
             SummaryRevision.status == RevisionStatus.PUBLISHED,
         )
         .options(
-            selectinload(SummaryRevision.references),
+            joinedload(SummaryRevision.references),
             joinedload(SummaryRevision.reviewer_profile),
             joinedload(SummaryRevision.summary),
         )
@@ -58,12 +58,29 @@ def current_summary(question_id: int) -> SummaryRevision | None:
     return db.session.scalar(query)
 
 
+def viewer_standing(viewer: User, question: Question) -> tuple[Membership | None, int | None]:
+    """The viewer's membership of the question's community and the id of their answer, if any
+    (in any state), in one query."""
+    if not viewer.is_authenticated:
+        return None, None
+    query = (
+        select(Membership, Answer.id)
+        .outerjoin(Answer, and_(Answer.question_id == question.id, Answer.author_id == viewer.id))
+        .where(Membership.user_id == viewer.id, Membership.condition_id == question.condition_id)
+    )
+    row = db.session.execute(query).first()
+    if row is None:  # not a member: an answer of theirs from before they left still counts
+        own = existing_answer(viewer, question)
+        return None, own.id if own else None
+    return row[0], row[1]
+
+
 def question_page(question: Question, viewer: User) -> QuestionPage:
     answers = list(db.session.scalars(visible_answers(question.id, viewer)).unique())
-    own = next((a for a in answers if viewer.is_authenticated and a.author_id == viewer.id), None)
-    if own is None:
-        own = existing_answer(viewer, question)  # e.g. one they deleted
-    membership = membership_for(viewer, question)
+    membership, own_id = viewer_standing(viewer, question)
+    own = next((a for a in answers if a.id == own_id), None)
+    if own is None and own_id is not None:
+        own = db.session.get(Answer, own_id)  # e.g. one they deleted: not in the list
     refusal = answer_refusal(viewer, question, membership)
     return QuestionPage(
         membership=membership,

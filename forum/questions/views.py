@@ -3,7 +3,6 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template
 from flask_login import current_user
 
-from forum.answers.forms import AnswerForm
 from forum.questions import services
 from forum.urls import question_url
 
@@ -19,9 +18,4 @@ def detail(question_id: int, slug: str | None):
     if slug != question.slug:
         return redirect(question_url(question), code=301)
     page = services.question_page(question, current_user)
-    form = None
-    if page.refusal is None and page.own_answer is None:
-        form = AnswerForm(formdata=None)
-        form.perspective.data = page.membership.relation.value
-        form.offer_treatments(question.condition.treatments)
-    return render_template("questions/detail.html", page=page, question=question, form=form)
+    return render_template("questions/detail.html", page=page, question=question)

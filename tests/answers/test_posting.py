@@ -235,11 +235,10 @@ def test_the_form_offers_the_condition_vocabulary_and_defaults_the_perspective(a
     make.treatment(condition, "Gentle stretching")
     member = make.user()
     make.membership(member, condition, relation=Perspective.CAREGIVER)
-    html = (
-        app.test_client(user=member)
-        .get(f"/questions/{question.id}/{question.slug}")
-        .get_data(as_text=True)
-    )
+    client = app.test_client(user=member)
+    question_page = client.get(f"/questions/{question.id}/{question.slug}").get_data(as_text=True)
+    assert f'href="/questions/{question.id}/answer">Write your answer</a>' in question_page
+    html = client.get(f"/questions/{question.id}/answer").get_data(as_text=True)
     assert "Gentle stretching" in html and "Other (type its name)" in html
     assert re.search(r'<input checked[^>]*value="caregiver"', html)
 

@@ -53,7 +53,10 @@ def test_a_newcomer_registers_confirms_joins_and_answers(open_page, forum_app, n
     expect(page.get_by_role("status")).to_contain_text("joined the Stiff Person Syndrome")
 
     page.get_by_role("link", name=QUESTION_TITLE).click()
-    share = page.get_by_role("region", name="Share your experience")
+    page.get_by_role("region", name="Share your experience").get_by_role(
+        "link", name="Write your answer"
+    ).click()
+    share = page.get_by_role("main")
     share.get_by_label("Your experience").fill(STORY)
     first = share.get_by_role("group", name="Treatment 1")
     first.get_by_label("Treatment", exact=True).select_option(label="Diazepam")
@@ -108,8 +111,10 @@ def test_the_same_journey_with_the_keyboard_alone(open_page, forum_app, newcomer
     keys.press("Enter")
     tab_to(page, page.get_by_role("link", name=QUESTION_TITLE))
     keys.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Write your answer"))
+    keys.press("Enter")
 
-    share = page.get_by_role("region", name="Share your experience")
+    share = page.get_by_role("main")
     tab_to(page, share.get_by_label("Your experience"))
     keys.type(STORY)
     first = share.get_by_role("group", name="Treatment 1")

@@ -1,0 +1,102 @@
+"""`make bench` (python -m forum.benchmark): one table, every figure measured in the same run.
+
+BENCH_SIZES   comma-separated answer totals (default 1000,1000000)
+BENCH_DATABASE_URL  a PostgreSQL server URL to run on instead of SQLite files (optional)
+BENCH_SKIP_LOAD     set to leave out the gunicorn + wrk part
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from config import DevelopmentConfig
+from forum import create_app
+from forum.benchmark import load
+from forum.benchmark.explain import explain_question_page
+from forum.benchmark.generate import Plan, generate
+from forum.benchmark.measure import measure_pages
+from forum.benchmark.report import Report
+from forum.database import db
+
+RESULTS = Path("bench-results.txt")
+SECRET = "bench-secret-not-for-production"
+
+
+class BenchConfig(DevelopmentConfig):
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = False
+
+
+def fresh_database(size: int, folder: Path) -> str:
+    server = os.environ.get("BENCH_DATABASE_URL")
+    if not server:
+        return f"sqlite:///{folder / f'bench-{size}.sqlite'}"
+    name = f"forum_bench_{size}"
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return sa.engine.make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def build(size: int, url: str, report: Report):
+    os.environ["DATABASE_URL"] = url
+    os.environ["SECRET_KEY"] = SECRET
+    app = create_app(BenchConfig)
+    with app.app_context():
+        db.create_all()
+        started = time.perf_counter()
+        with db.engine.begin() as connection:
+            landmarks = generate(connection, Plan.for_answers(size))
+        report.note(f"{size:,} answers generated in {time.perf_counter() - started:.1f} s")
+        db.engine.dispose()
+    return app, landmarks
+
+
+def main() -> None:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,1000000").split(",")]
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="forum-bench-") as folder:
+        for size in sizes:
+            url = fresh_database(size, Path(folder))
+            app, landmarks = build(size, url, report)
+            report.add(size, measure_pages(app, landmarks))
+            if size == sizes[-1]:
+                with app.app_context():
+                    report.explain = explain_question_page(app, landmarks)
+                report.load = run_load(url, landmarks)
+    text = report.render(sizes)
+    print(text)
+    RESULTS.write_text(text)
+    print(f"(also written to {RESULTS})")
+
+
+def run_load(url: str, landmarks) -> list[load.LoadResult] | str:
+    if os.environ.get("BENCH_SKIP_LOAD"):
+        return "BENCH_SKIP_LOAD is set"
+    if missing := load.wrk_missing():
+        return missing
+    from forum.benchmark.sessions import session_cookie
+
+    cookie = session_cookie(SECRET, f"bench-session-{landmarks.member_ids[-1]}")
+    question = (
+        f"/questions/{landmarks.small_question_id}/bench-question-{landmarks.small_question_id}"
+    )
+    environment = {"FORUM_CONFIG": "development", "DATABASE_URL": url, "SECRET_KEY": SECRET}
+    with load.gunicorn(environment) as base:
+        return [
+            load.run_wrk("trivial page, signed out", base + "/about"),
+            load.run_wrk("question page (20 answers), signed out", base + question),
+            load.run_wrk("trivial page, signed in", base + "/about", cookie),
+            load.run_wrk("question page (20 answers), signed in", base + question, cookie),
+        ]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""Timing pages in-process, every figure against a trivial page of the same app, in one run."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import Flask
+
+from forum.accounts.models import User
+from forum.benchmark.generate import Landmarks
+from forum.clients import RequestClient
+from forum.database import db
+
+REPEATS = 25
+WARM_UP = 3
+
+
+@dataclass(frozen=True)
+class Measurement:
+    name: str
+    milliseconds: float
+    ratio: float  # to the trivial page
+    queries: int
+
+
+def median_ms(call: Callable[[], object], repeats: int = REPEATS) -> float:
+    for _ in range(WARM_UP):
+        call()
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def count_queries(call: Callable[[], object]) -> int:
+    statements: list[str] = []
+
+    def record(*args):
+        statements.append(args[2])
+
+    sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        call()
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", record)
+    return len(statements)
+
+
+def getter(client, path: str) -> Callable[[], object]:
+    def get():
+        response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}")
+        return response
+
+    return get
+
+
+def pages(landmarks: Landmarks) -> dict[str, str]:
+    return {
+        "trivial page (/about)": "/about",
+        f"question page, {20} answers": f"/questions/{landmarks.small_question_id}/x",
+        f"question page, {200} answers": f"/questions/{landmarks.large_question_id}/x",
+        "condition page": f"/conditions/{landmarks.condition_id}/x",
+        "home page": "/",
+    }
+
+
+def canonical(client, path: str) -> str:
+    """Follow the slug redirect once, so timings are of the page itself."""
+    response = client.get(path)
+    return response.headers["Location"] if response.status_code == 301 else path
+
+
+def measure_pages(app: Flask, landmarks: Landmarks) -> list[Measurement]:
+    """Render each page for a signed-out reader (cache off) and for a signed-in member."""
+    app.config["PAGE_CACHE_ENABLED"] = False
+    app.test_client_class = RequestClient
+    results = []
+    with app.app_context():
+        member = db.session.get(User, landmarks.member_ids[-1])
+        clients = {"signed out": app.test_client(), "signed in": app.test_client(user=member)}
+        trivial = {}
+        for who, client in clients.items():
+            for name, path in pages(landmarks).items():
+                get = getter(client, canonical(client, path))
+                milliseconds = median_ms(get)
+                trivial.setdefault(who, milliseconds)
+                results.append(
+                    Measurement(
+                        f"{name}, {who}",
+                        milliseconds,
+                        milliseconds / trivial[who],
+                        count_queries(get),
+                    )
+                )
+        results.append(_submit_answer(app, landmarks, trivial["signed in"]))
+    return results
+
+
+def _submit_answer(app: Flask, landmarks: Landmarks, trivial_ms: float) -> Measurement:
+    """Posting an answer through the form, by members who have not answered that question."""
+    question = landmarks.empty_question_id
+    members = iter(landmarks.member_ids[: WARM_UP + REPEATS])
+    body = "Gentle stretching every morning eased the stiffness over a few weeks."
+
+    def post():
+        member = db.session.get(User, next(members))
+        client = app.test_client(user=member)
+        response = client.post(
+            f"/questions/{question}/answer",
+            data={
+                "body": body,
+                "perspective": "patient",
+                "action": "post",
+                "visibility": "everyone",
+                "privacy_checked": "1",
+            },
+        )
+        if response.status_code != 302:
+            raise RuntimeError(
+                f"posting an answer answered {response.status_code}: "
+                + response.get_data(as_text=True)[-1500:]
+            )
+
+    milliseconds = median_ms(post)
+    return Measurement("submit an answer", milliseconds, milliseconds / trivial_ms, 0)
