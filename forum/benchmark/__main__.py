@@ -8,6 +8,7 @@ BENCH_SKIP_LOAD     set to leave out the gunicorn + wrk part
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -70,7 +71,10 @@ def main() -> None:
             if size == sizes[-1]:
                 with app.app_context():
                     report.explain = explain_question_page(app, landmarks)
-                report.load = run_load(url, landmarks)
+                try:
+                    report.load = run_load(url, landmarks)
+                except (RuntimeError, OSError, subprocess.CalledProcessError) as error:
+                    report.load = f"the load test failed: {error}"
     text = report.render(sizes)
     print(text)
     RESULTS.write_text(text)

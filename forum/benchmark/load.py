@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -46,38 +47,41 @@ def gunicorn(environment: dict[str, str], workers: int = 2):
         "BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": str(workers),
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "gunicorn.conf.py",
-            "--access-logfile",
-            "",
-            "wsgi:app",
-        ],
-        cwd=PROJECT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        "gunicorn.conf.py",
+        "--access-logfile",
+        "/dev/null",
+        "wsgi:app",
+    ]
+    with tempfile.TemporaryFile() as errors:
+        server = subprocess.Popen(
+            command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=errors
+        )
+        try:
+            base = _wait_until_up(server, port, errors)
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _wait_until_up(server: subprocess.Popen, port: int, errors) -> str:
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:
             urllib.request.urlopen(base + "/healthz", timeout=2)
-            break
+            return base
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError("gunicorn did not start for the load test") from None
+                errors.seek(0)
+                said = errors.read().decode(errors="replace")[-1500:]
+                raise RuntimeError(f"gunicorn did not start for the load test:\n{said}") from None
             time.sleep(0.3)
-    try:
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def run_wrk(name: str, url: str, cookie: str | None = None, seconds: int = 8) -> LoadResult:
