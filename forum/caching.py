@@ -92,8 +92,9 @@ def serve_from_cache() -> Response | None:
     stored = cache.get(_key(version))
     if stored is None:
         return None
-    body, mimetype = stored
+    body, mimetype, etag = stored
     response = Response(body, mimetype=mimetype)
+    response.set_etag(etag)  # hashed once, when stored
     response.headers["X-Page-Cache"] = "hit"
     return _conditional(response, changed_at)
 
@@ -109,8 +110,10 @@ def store_and_mark(response: Response) -> Response:
     if response.status_code != 200 or response.direct_passthrough:
         return response
     version, changed_at = content_version()
+    response.add_etag()
+    etag, _ = response.get_etag()
     timeout = current_app.config.get("PAGE_CACHE_SECONDS", 300)
-    cache.set(_key(version), (response.get_data(), response.mimetype), timeout=timeout)
+    cache.set(_key(version), (response.get_data(), response.mimetype, etag), timeout=timeout)
     response.headers["X-Page-Cache"] = "miss"
     return _conditional(response, changed_at)
 
@@ -119,7 +122,6 @@ def _conditional(response: Response, changed_at: float) -> Response:
     response.headers["Cache-Control"] = "public, max-age=0, must-revalidate"
     response.vary.add("Cookie")
     response.headers["Last-Modified"] = formatdate(changed_at, usegmt=True)
-    response.add_etag()
     return response.make_conditional(request)
 
 
