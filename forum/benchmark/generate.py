@@ -25,6 +25,10 @@ TREATMENTS_PER_CONDITION = 30
 REPORTS_PER_ANSWER = 2
 VOTE_EVERY = 2  # one helpful vote for every second answer
 SMALL, LARGE = 20, 200
+CONDITIONS = 8
+# The first condition's questions: 20 and 200 answers (measured), none (for posting), and two
+# more, all of fixed size, so its page and its questions' pages are the same at every size.
+FIRST_CONDITION_ANSWERS = (SMALL, LARGE, 0, 50, 50)
 BENCH_PASSWORD = "bench-password-not-secret"
 WORDS = [
     "stiffness",
@@ -76,13 +80,17 @@ class Plan:
 
     @classmethod
     def for_answers(cls, answers: int) -> Plan:
-        conditions = 4 + answers // 250_000
-        questions = max(5, answers // (2_000 * conditions))
+        """The measured condition (the first) looks the same at every size; the others grow."""
+        conditions = CONDITIONS
+        questions = max(5, answers // (2_000 * (conditions - 1)))
         # One answer per member per question: every condition needs as many members as its
         # busiest question has answers (and the 200-answer question needs 200).
-        busiest = answers // (conditions * questions - 3) + 1  # three are of fixed size
+        busiest = answers // ((conditions - 1) * questions) + 1
         members = conditions * max(250, busiest + 10, answers // (40 * conditions))
         return cls(answers, conditions, questions, members)
+
+    def questions_in(self, condition: int) -> int:
+        return len(FIRST_CONDITION_ANSWERS) if condition == 1 else self.questions_per_condition
 
 
 @dataclass(frozen=True)
@@ -196,7 +204,7 @@ def _conditions_and_treatments(connection, plan: Plan, members: list[int]) -> No
                 "description": "A condition made up for the benchmark.",
                 "position": c,
                 "member_count": member_counts[c],
-                "question_count": plan.questions_per_condition,
+                "question_count": plan.questions_in(c),
                 "created_at": START,
             }
             for c in range(1, plan.conditions + 1)
@@ -241,7 +249,7 @@ def _questions_and_summaries(connection, plan: Plan, members) -> list[tuple[int,
     questions = [
         (c * 10_000 + q, c)
         for c in range(1, plan.conditions + 1)
-        for q in range(plan.questions_per_condition)
+        for q in range(plan.questions_in(c))
     ]
     ids = {qid: n + 1 for n, (qid, _) in enumerate(questions)}
     questions = [(ids[qid], c) for qid, c in questions]
@@ -317,10 +325,11 @@ def _questions_and_summaries(connection, plan: Plan, members) -> list[tuple[int,
 
 
 def _answer_counts(plan: Plan, questions) -> dict[int, int]:
-    """Exactly 20 and 200 answers on the first two questions; the rest share what is left."""
-    counts = {questions[0][0]: SMALL, questions[1][0]: LARGE, questions[2][0]: 0}
-    others = [qid for qid, _ in questions[3:]]
-    left = max(0, plan.answers - SMALL - LARGE)
+    """Fixed counts in the first condition; the other conditions share what is left."""
+    first = [qid for qid, condition in questions if condition == 1]
+    counts = dict(zip(first, FIRST_CONDITION_ANSWERS, strict=True))
+    others = [qid for qid, condition in questions if condition != 1]
+    left = max(0, plan.answers - sum(FIRST_CONDITION_ANSWERS))
     for index, qid in enumerate(others):
         counts[qid] = left // len(others) + (1 if index < left % len(others) else 0)
     return counts

@@ -31,7 +31,8 @@ def test_the_generator_builds_a_consistent_forum(app):
         )
     for condition in db.session.scalars(select(Condition)):
         members = count(select(Membership).where(Membership.condition_id == condition.id))
-        assert condition.member_count == members
+        questions = count(select(Question).where(Question.condition_id == condition.id))
+        assert (condition.member_count, condition.question_count) == (members, questions)
     voted = db.session.scalar(select(func.sum(Answer.helpful_count)))
     assert voted == count(select(HelpfulVote))
 
