@@ -10,9 +10,10 @@ What counts:
 - Answers shared with members only count for signed-in readers. A signed-out reader does not get
   their text, so their figures leave those answers out as well.
 - Treatments from the condition's vocabulary are grouped by their id. Treatments a member typed
-  as "other" are grouped by name, ignoring case and spaces at either end, and shown under the
-  spelling that sorts first. One answer names a treatment at most once (the answer service
-  refuses duplicates, case-insensitively), so a count of reports is a count of members.
+  as "other" are grouped by name, ignoring case and spaces at either end; of the spellings
+  members used, one in mixed case such as "Yoga" is shown rather than "YOGA" or "yoga". One
+  answer names a treatment at most once (the answer service refuses duplicates, ignoring case),
+  so a count of reports is a count of members.
 - Side effects are grouped per treatment in the same way (lower case, trimmed). A list typed into
   one field ("drowsiness, dizziness") stays one entry: splitting free text is guesswork.
 
@@ -242,8 +243,7 @@ def _arrange(rows, threshold: int) -> MembersReport:
             counts[kind] = n
             continue
         key = (treatment_id, other_key)
-        name = name.strip()
-        names[key] = min(names.get(key, name), name)
+        names[key] = min(names.get(key, name.strip()), name.strip(), key=_spelling_order)
         identities[key] = (treatment_id, slug)
         if kind == "outcome":
             outcomes.setdefault(key, {})[Outcome(label)] = n
@@ -265,6 +265,11 @@ def _arrange(rows, threshold: int) -> MembersReport:
         published_answers=counts["published"],
         reporting_answers=counts["reporting"],
     )
+
+
+def _spelling_order(name: str) -> tuple:
+    """Of the ways members spelled one treatment, "Yoga" reads better than "YOGA" or "yoga"."""
+    return (name.isupper(), name.islower(), name)
 
 
 def _most_first(figure: Figure, *names: str) -> tuple:

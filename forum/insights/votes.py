@@ -3,8 +3,9 @@
 The form says which state the member wants (`vote=on` or `vote=off`), never "toggle": two
 identical requests, such as a double click, leave the same result as one. The unique constraint
 on (user, answer) settles races: an insert that finds the vote already there inserts nothing
-(INSERT ... ON CONFLICT DO NOTHING on both PostgreSQL and SQLite), and a delete that finds it
-gone deletes nothing; the count only moves by the rows that really changed.
+(INSERT ... ON CONFLICT DO NOTHING RETURNING id, on PostgreSQL and SQLite alike), and a delete
+that finds it gone deletes nothing; the count only moves when a row really went in or out. On
+PostgreSQL a second insert racing the first waits for it to commit, then inserts nothing.
 """
 
 from __future__ import annotations
@@ -69,10 +70,13 @@ def _add_vote(user_id: int, answer_id: int) -> bool:
         dialect.insert(HelpfulVote)
         .values(values)
         .on_conflict_do_nothing(index_elements=["user_id", "answer_id"])
+        .returning(HelpfulVote.id)  # a row back means it went in (rowcount is not reliable)
     )
-    return db.session.execute(statement).rowcount == 1
+    return db.session.execute(statement).first() is not None
 
 
 def _remove_vote(user_id: int, answer_id: int) -> bool:
     mine = (HelpfulVote.user_id == user_id, HelpfulVote.answer_id == answer_id)
-    return db.session.execute(delete(HelpfulVote).where(*mine)).rowcount == 1
+    statement = delete(HelpfulVote).where(*mine).returning(HelpfulVote.id)
+    gone = db.session.execute(statement, execution_options={"synchronize_session": False})
+    return gone.first() is not None
