@@ -11,9 +11,9 @@ What counts:
   their text, so their figures leave those answers out as well.
 - Treatments from the condition's vocabulary are grouped by their id. Treatments a member typed
   as "other" are grouped by name, ignoring case and spaces at either end; of the spellings
-  members used, one in mixed case such as "Yoga" is shown rather than "YOGA" or "yoga". One
-  answer names a treatment at most once (the answer service refuses duplicates, ignoring case),
-  so a count of reports is a count of members.
+  members used, one in mixed case such as "Yoga" is shown rather than "YOGA" or "yoga". Counts
+  are of distinct answers, so one member counts once per treatment and outcome (the answer
+  service also refuses naming one treatment twice, ignoring case and spaces).
 - Side effects are grouped per treatment in the same way (lower case, trimmed). A list typed into
   one field ("drowsiness, dizziness") stays one entry: splitting free text is guesswork.
 
@@ -192,8 +192,10 @@ def _outcome_counts(scope: _Scope):
     """How many reports of each treatment had each outcome."""
     # The outcome comes back as its stored string: the same column holds side effects below.
     outcome = type_coerce(TreatmentReport.outcome, String)
+    # Distinct answers: one member is one count, even if old data names a treatment twice.
+    members = func.count(func.distinct(TreatmentReport.answer_id))
     return _counted_reports(
-        scope, *_treatment_columns("outcome"), outcome.label("label"), func.count().label("n")
+        scope, *_treatment_columns("outcome"), outcome.label("label"), members.label("n")
     ).group_by(*_TREATMENT_GROUP, TreatmentReport.outcome)
 
 
