@@ -15,7 +15,7 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import ColumnElement, exists, func
+from sqlalchemy import ColumnElement, and_, exists, func
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote, Outcome, TimeSinceDiagnosis, TreatmentReport
@@ -214,7 +214,7 @@ def filter_clauses(filters: AnswerFilters) -> list[ColumnElement[bool]]:
     if filters.outcome:
         report.append(TreatmentReport.outcome == filters.outcome)
     if report:
-        clauses.append(Answer.treatment_reports.any(*report))
+        clauses.append(Answer.treatment_reports.any(and_(*report)))
     return clauses
 
 
