@@ -89,6 +89,17 @@ class AnswerFilters:
         }
 
     @property
+    def title_note(self) -> str:
+        """What sets this view apart from the plain page, for its title: "filtered answers,
+        newest first, page 2"; empty for the plain page."""
+        notes = ["filtered answers"] if self.is_filtered else []
+        if self.sort is not Sort.HELPFUL:
+            notes.append(self.sort.label.lower())
+        if self.page > 1:
+            notes.append(f"page {self.page}")
+        return ", ".join(notes)
+
+    @property
     def is_plain(self) -> bool:
         """The page search engines should know: no filter, the default order, the first page."""
         return not self.query_args()
@@ -159,7 +170,7 @@ def filter_choices(treatments: Sequence[Treatment]) -> dict[str, list[tuple[str,
         ],
         "outcome": [("", "Any outcome"), *((o.value, o.label) for o in Outcome)],
         "perspective": [
-            ("", "Patients and caregivers"),
+            ("", "Any perspective"),
             *((p.value, p.label + "s") for p in Perspective),
         ],
         "diagnosis": [("", "Any time"), *((d.value, d.label) for d in TimeSinceDiagnosis)],

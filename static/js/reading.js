@@ -5,8 +5,8 @@
   "use strict";
 
   // Helpful votes without a page reload. The form says which state it wants (vote=on or
-  // vote=off), so even two requests that cross count once; while one is on its way, further
-  // clicks on the same button are ignored.
+  // vote=off), so even two requests that cross count once. A double click is one click, and
+  // while a vote is on its way further clicks on the same button are ignored.
   function setUpVote(form) {
     const button = form.querySelector("button[aria-pressed]");
     const wanted = form.querySelector("input[name='vote']");
@@ -23,6 +23,13 @@
         message.textContent = text;
       }
     }
+
+    // The second click of a double click is part of the same intent: leave it out.
+    button.addEventListener("click", function (event) {
+      if (event.detail > 1) {
+        event.preventDefault();
+      }
+    });
 
     form.addEventListener("submit", async function (event) {
       event.preventDefault();

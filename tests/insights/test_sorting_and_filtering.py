@@ -210,3 +210,16 @@ def test_the_plain_page_is_indexed(client, listing):
     html = client.get(listing.path).get_data(as_text=True)
     assert "noindex" not in html
     assert f'<link rel="canonical" href="http://localhost{listing.path}">' in html
+
+
+@pytest.mark.parametrize(
+    "query, note",
+    [
+        ("", ""),
+        ("?sort=newest", " (newest first)"),
+        ("?outcome=no_change&page=2", " (filtered answers, page 2)"),
+    ],
+)
+def test_the_title_says_which_view_this_is(client, listing, query, note):
+    html = client.get(listing.path + query).get_data(as_text=True)
+    assert f"<title>{listing.question.title}{note} · " in html
