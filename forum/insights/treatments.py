@@ -25,12 +25,11 @@ class TreatmentPage:
 
 def find_treatment(condition_id: int, treatment_id: int) -> Treatment | None:
     """The treatment, with its condition, if it belongs to that condition's vocabulary."""
-    treatment = db.session.scalar(
+    return db.session.scalar(
         select(Treatment)
         .where(Treatment.id == treatment_id, Treatment.condition_id == condition_id)
         .options(joinedload(Treatment.condition))
     )
-    return treatment
 
 
 def treatment_page(

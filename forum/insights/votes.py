@@ -53,15 +53,6 @@ def set_helpful_vote(answer: Answer, voter: User, wanted: bool) -> VoteResult:
     return VoteResult(voted=wanted, helpful_count=count or 0, changed=changed)
 
 
-def has_voted(voter: User, answer: Answer) -> bool:
-    if not voter.is_authenticated:
-        return False
-    query = select(HelpfulVote.id).where(
-        HelpfulVote.user_id == voter.id, HelpfulVote.answer_id == answer.id
-    )
-    return db.session.scalar(query) is not None
-
-
 def _add_vote(user_id: int, answer_id: int) -> bool:
     """Insert the vote unless it is there already; True when a row went in."""
     values = {"user_id": user_id, "answer_id": answer_id, "created_at": utcnow()}

@@ -128,3 +128,19 @@ def test_a_treatment_page_costs_the_same_for_few_and_many_answers(
             assert client.get(path).status_code == 200
         counts.append(counter.count)
     assert counts[0] == counts[1] <= 5, counts
+
+
+def test_the_treatments_page_costs_the_same_for_few_and_many_answers(client, make, count_queries):
+    counts = []
+    for answer_count in (3, 60):
+        condition = make.condition()
+        treatments = [make.treatment(condition) for _ in range(12)]
+        question = make.question(condition)
+        for n in range(answer_count):
+            chosen = treatments[n % 12 : n % 12 + 3]
+            make.answer(question, treatments=[(t, Outcome.NO_CHANGE) for t in chosen])
+        path = treatments_path(condition)
+        with count_queries() as counter:
+            assert client.get(path).status_code == 200
+        counts.append(counter.count)
+    assert counts[0] == counts[1] <= 3, counts
