@@ -65,6 +65,13 @@ class Config:
     RATELIMIT_SIGN_IN_PER_ACCOUNT = "5 per minute; 20 per hour"
     RATELIMIT_REGISTER_PER_ADDRESS = "5 per hour"
     RATELIMIT_EMAIL_REQUESTS = "3 per hour"  # reset and confirmation emails, per address asked for
+    RATELIMIT_HELPFUL_VOTES = "30 per minute; 500 per day"  # per member, marks and unmarks alike
+
+    # Reading answers: aggregates, pages of answers, comparing.
+    # In a rare disease a count of one or two can point at a person: below this, say "fewer than".
+    SMALL_NUMBER_THRESHOLD = 3
+    QUESTION_ANSWERS_PER_PAGE = 30
+    TREATMENT_ANSWERS_PER_PAGE = 30
 
     def __init__(self) -> None:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY

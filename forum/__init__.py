@@ -23,6 +23,7 @@ from forum.content_cli import content_cli
 from forum.database import db
 from forum.demo.cli import seed_demo_command
 from forum.extensions import csrf, limiter, login_manager, migrate
+from forum.insights import views as insights
 from forum.pages import views as pages
 from forum.questions import views as questions
 from forum.summaries import review_views as review
@@ -36,6 +37,7 @@ FEATURES = (
     conditions,
     questions,
     answers,
+    insights,
     summaries,
     review,
     admin,

@@ -190,6 +190,32 @@ def can_see_author(user: User, answer: Answer) -> bool:
     return not answer.is_anonymous or is_author(user, answer) or is_moderator(user)
 
 
+def can_read_members_only(user: User) -> bool:
+    """Answers shared with members only reach signed-in readers: their text, and their part in
+    counts and comparisons across answers."""
+    return user.is_authenticated
+
+
+def helpful_vote_refusal(user: User, answer: Answer) -> str | None:
+    """Why USER may not mark ANSWER as helpful, or None: confirmed members in good standing,
+    on a published answer that is not their own."""
+    if not user.is_authenticated:
+        return "Please sign in to mark answers as helpful."
+    if not can_participate(user):
+        if not user.is_email_verified:
+            return "Please confirm your email address before you mark answers as helpful."
+        return "Your account can't mark answers as helpful right now."
+    if is_author(user, answer):
+        return "You can't mark your own answer as helpful."
+    if not answer.is_published:
+        return "Only published answers can be marked as helpful."
+    return None
+
+
+def can_vote_helpful(user: User, answer: Answer) -> bool:
+    return helpful_vote_refusal(user, answer) is None
+
+
 TEMPLATE_CHECKS = (
     can_participate,
     is_moderator,
@@ -201,6 +227,7 @@ TEMPLATE_CHECKS = (
     can_restore_answer,
     can_read_answer_history,
     can_see_author,
+    can_vote_helpful,
 )
 
 

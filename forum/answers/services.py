@@ -241,7 +241,8 @@ def _check_draft(question: Question, draft: AnswerDraft) -> None:
     known = _vocabulary_ids(question)
     seen: set[str] = set()
     for entry in draft.treatments:
-        key = f"id:{entry.treatment_id}" if entry.treatment_id else f"other:{entry.other_name}"
+        other = (entry.other_name or "").strip()
+        key = f"id:{entry.treatment_id}" if entry.treatment_id else f"other:{other}"
         if entry.treatment_id is not None and entry.treatment_id not in known:
             raise ForumError("Please choose treatments from the list.", field="treatments")
         if entry.treatment_id is None and not (entry.other_name or "").strip():

@@ -9,10 +9,11 @@ from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.answers.models import Answer
-from forum.answers.queries import visible_answers
 from forum.answers.services import existing_answer
 from forum.conditions.models import Membership
 from forum.database import db
+from forum.insights.aggregates import MembersReport, question_report
+from forum.insights.listing import AnswerFilters, AnswerPage, answer_page
 from forum.permissions import Refusal, answer_refusal
 from forum.questions.models import Question
 from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
@@ -22,10 +23,15 @@ from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
 class QuestionPage:
     question: Question
     summary: SummaryRevision | None  # the latest published revision, if any
-    answers: list[Answer]
+    listing: AnswerPage  # this page of answers, sorted and filtered as asked
+    report: MembersReport  # what members report, and how many shared their experience
     own_answer: Answer | None  # the viewer's answer, in any state
     membership: Membership | None  # the viewer's membership of the question's community
     refusal: Refusal | None  # why the viewer can't answer, if they can't
+
+    @property
+    def answers(self) -> list[Answer]:
+        return self.listing.answers
 
 
 def find_visible_question(question_id: int) -> Question | None:
@@ -55,7 +61,7 @@ def current_summary(question_id: int) -> SummaryRevision | None:
         .order_by(SummaryRevision.published_at.desc(), SummaryRevision.number.desc())
         .limit(1)
     )
-    return db.session.scalar(query)
+    return db.session.scalars(query).unique().first()
 
 
 def viewer_standing(viewer: User, question: Question) -> tuple[Membership | None, int | None]:
@@ -75,18 +81,30 @@ def viewer_standing(viewer: User, question: Question) -> tuple[Membership | None
     return row[0], row[1]
 
 
-def question_page(question: Question, viewer: User) -> QuestionPage:
-    answers = list(db.session.scalars(visible_answers(question.id, viewer)).unique())
+def question_page(
+    question: Question,
+    viewer: User,
+    filters: AnswerFilters | None = None,
+    *,
+    per_page: int = 30,
+    threshold: int = 3,
+) -> QuestionPage:
+    """The question page in a fixed number of queries, however many answers it has: the page of
+    answers (with the viewer's votes), their treatment reports, the summary, one grouped query
+    for what members report, and the viewer's own answer and membership."""
+    listing = answer_page(question.id, viewer, filters or AnswerFilters(), per_page)
+    answers = listing.answers
     membership, own_id = viewer_standing(viewer, question)
     own = next((a for a in answers if a.id == own_id), None)
     if own is None and own_id is not None:
-        own = db.session.get(Answer, own_id)  # e.g. one they deleted: not in the list
+        own = db.session.get(Answer, own_id)  # e.g. one they deleted: not in the page
     refusal = answer_refusal(viewer, question, membership)
     return QuestionPage(
         membership=membership,
         question=question,
         summary=current_summary(question.id),
-        answers=answers,
+        listing=listing,
+        report=question_report(question.id, viewer, threshold),
         own_answer=own,
         refusal=refusal,
     )

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
 from flask_login import current_user
 
+from forum.insights.listing import CardControls, filter_choices, is_clean, read_filters
 from forum.questions import services
 from forum.urls import question_url
 
 bp = Blueprint("questions", __name__)
+
+COMPARE_FORM_ID = "compare-form"
 
 
 @bp.get("/questions/<int:question_id>", defaults={"slug": None})
@@ -16,6 +19,31 @@ def detail(question_id: int, slug: str | None):
     if question is None:
         abort(404)
     if slug != question.slug:
-        return redirect(question_url(question), code=301)
-    page = services.question_page(question, current_user)
-    return render_template("questions/detail.html", page=page, question=question)
+        return redirect(question_url(question, **request.args), code=301)
+    filters, problems = read_filters(request.args, question.condition.treatments)
+    if not is_clean(request.args, filters):
+        # One view, one URL: drop empty, default and unusable values, and say what was dropped.
+        for problem in problems:
+            flash(problem, "info")
+        return redirect(question_url(question, **filters.query_args()))
+    config = current_app.config
+    page = services.question_page(
+        question,
+        current_user,
+        filters,
+        per_page=config["QUESTION_ANSWERS_PER_PAGE"],
+        threshold=config["SMALL_NUMBER_THRESHOLD"],
+    )
+    controls = CardControls(
+        voted_ids=page.listing.voted_ids,
+        compare_form=COMPARE_FORM_ID,
+        back=question_url(question, **filters.query_args()),
+    )
+    return render_template(
+        "questions/detail.html",
+        page=page,
+        question=question,
+        filters=filters,
+        filter_choices=filter_choices(question.condition.treatments),
+        card_controls=controls,
+    )

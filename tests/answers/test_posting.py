@@ -207,6 +207,13 @@ def test_the_privacy_check_warns_once_then_lets_the_member_decide(app, community
             [("TREATMENT", "no_change", {}), ("TREATMENT", "helped_a_lot", {})],
             "Each treatment can be listed once.",
         ),
+        (
+            [
+                ("other", "no_change", {"other_name": "Yoga"}),
+                ("other", "helped_a_lot", {"other_name": " yoga "}),
+            ],
+            "Each treatment can be listed once.",
+        ),
     ],
 )
 def test_treatment_rows_are_checked_with_clear_messages(app, community, treatments, message):

@@ -153,11 +153,17 @@ class DemoPages:
     summary_report: str
     answer_form: str
     join: str
+    question_filtered: str
+    compare: str
+    compare_refused: str
+    condition_treatments: str
+    treatment: str
 
 
 def demo_pages(app: Flask) -> DemoPages:
     """The Stiff Person Syndrome pages, and its treatments question's most helpful answer that
-    names treatments."""
+    names treatments: the page of its first treatment, that question filtered by it, and the
+    comparison of that answer with the next most helpful one."""
     with app.test_request_context():
         condition = db.session.scalar(select(Condition).where(Condition.slug == CONDITION_SLUG))
         question = db.session.scalar(
@@ -165,7 +171,7 @@ def demo_pages(app: Flask) -> DemoPages:
                 Question.condition_id == condition.id, Question.title == QUESTION_TITLE
             )
         )
-        answer = db.session.scalar(
+        answer, second = db.session.scalars(
             select(Answer)
             .where(
                 Answer.question_id == question.id,
@@ -173,8 +179,9 @@ def demo_pages(app: Flask) -> DemoPages:
                 Answer.treatment_reports.any(),
             )
             .order_by(Answer.helpful_count.desc(), Answer.id)
-            .limit(1)
+            .limit(2)
         )
+        treatment = answer.treatment_reports[0].treatment
         pages = DemoPages(
             condition=condition_url(condition),
             question=question_url(question),
@@ -183,6 +190,18 @@ def demo_pages(app: Flask) -> DemoPages:
             summary_report=url_for("summaries.report", question_id=question.id),
             answer_form=url_for("answers.create", question_id=question.id),
             join=url_for("conditions.join", condition_id=condition.id),
+            question_filtered=question_url(question, sort="newest", treatment=treatment.slug),
+            compare=url_for("insights.compare", question_id=question.id, a=[answer.id, second.id]),
+            compare_refused=url_for("insights.compare", question_id=question.id, a=answer.id),
+            condition_treatments=url_for(
+                "insights.condition_treatments", condition_id=condition.id, slug=condition.slug
+            ),
+            treatment=url_for(
+                "insights.treatment",
+                condition_id=condition.id,
+                treatment_id=treatment.id,
+                slug=treatment.slug,
+            ),
         )
         db.session.remove()
     return pages
@@ -220,6 +239,11 @@ PAGE_KINDS = {
     "account-communities": PageKind("/account/communities", signed_in_as=MEMBER_EMAIL),
     "account-delete": PageKind("/account/delete", signed_in_as=MEMBER_EMAIL),
     "join-community": PageKind("{join}", signed_in_as=MEMBER_EMAIL),
+    "question-filtered": PageKind("{question_filtered}"),
+    "compare": PageKind("{compare}"),
+    "compare-refused": PageKind("{compare_refused}", status=400),
+    "condition-treatments": PageKind("{condition_treatments}"),
+    "treatment": PageKind("{treatment}"),
     "form-macros": PageKind(macro_gallery.PATH),
     "form-macros-errors": PageKind(macro_gallery.PATH + "?errors=1"),
 }

@@ -111,7 +111,7 @@ def test_the_same_journey_with_the_keyboard_alone(open_page, forum_app, newcomer
     keys.press("Enter")
     tab_to(page, page.get_by_role("link", name=QUESTION_TITLE))
     keys.press("Enter")
-    tab_to(page, page.get_by_role("link", name="Write your answer"))
+    tab_to(page, page.get_by_role("link", name="Share your own experience"))
     keys.press("Enter")
 
     share = page.get_by_role("main")

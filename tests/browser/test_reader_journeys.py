@@ -108,3 +108,79 @@ def test_a_member_reports_a_problem_and_the_form_explains_what_is_missing(open_p
     expect(page.get_by_role("status")).to_have_text(
         "Thank you. A medical reviewer will read your report and reply on your reports page."
     )
+
+
+def test_a_reader_filters_answers_by_a_treatment_and_compares_two(open_page, demo):
+    page = open_page(demo.question)
+    report = page.get_by_role("region", name="What members report")
+    table = report.get_by_role("table")
+    expect(table.get_by_role("columnheader", name="Members who tried it")).to_be_visible()
+    treatment = table.get_by_role("rowheader").first.inner_text()  # the most tried
+
+    filters = page.get_by_role("form", name="Sort and filter answers")
+    filters.get_by_label("Treatment").select_option(label=treatment)
+    filters.get_by_role("button", name="Show answers").click()
+
+    expect(page).to_have_url(re.compile(r"\?treatment=[a-z0-9-]+#answers$"))
+    expect(page).to_have_title(re.compile(rf"^{re.escape(QUESTION_TITLE)} \(filtered answers\)"))
+    expect(
+        page.get_by_text(re.compile(r"Showing 1–\d+ of \d+ answers? that match"))
+    ).to_be_visible()
+    answers = page.get_by_role("region", name="Members' experiences").get_by_role("article")
+    assert answers.count() >= 2
+    for index in range(answers.count()):
+        expect(answers.nth(index).get_by_role("link", name=treatment, exact=True)).to_be_visible()
+
+    for index in range(2):
+        answers.nth(index).get_by_role("checkbox", name=re.compile("^Compare")).check()
+    expect(page.get_by_text("2 answers selected.")).to_be_visible()
+    page.get_by_role("button", name="Compare selected answers").first.click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Comparing 2 answers")
+    expect(page).to_have_url(re.compile(r"/compare\?a=\d+&a=\d+$"))
+    comparison = page.get_by_role("table")
+    expect(comparison.get_by_role("columnheader")).to_have_count(2)
+    row = comparison.get_by_role("row").filter(has=page.get_by_role("rowheader", name=treatment))
+    expect(row.get_by_text(OUTCOME_WORDS)).to_have_count(2)  # both tried it: both outcomes
+    expect(comparison.get_by_role("rowheader", name="In their words")).to_be_visible()
+
+
+def test_the_compare_columns_stack_on_a_phone(open_page, demo):
+    page = open_page(demo.compare, width=390)
+    cells = page.get_by_role("row", name=re.compile("^Perspective")).get_by_role("cell")
+    first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    assert second["y"] >= first["y"] + first["height"] - 1, (first, second)
+    assert abs(first["x"] - second["x"]) < 2
+
+
+def test_a_member_marks_an_answer_helpful_without_the_page_reloading(open_page, demo):
+    page = open_page(demo.question, signed_in_as=MEMBER_EMAIL)
+    page.evaluate("window.stillTheSamePage = true")
+    first_votable = (
+        page.get_by_role("region", name="Members' experiences")
+        .get_by_role("article")
+        .filter(has=page.get_by_role("button", name="Helpful answer"))
+        .first
+    )
+    # Held by its id: the vote may move it up the most-helpful order after a reload.
+    answer = page.locator("article#" + first_votable.get_attribute("id"))
+    button = answer.get_by_role("button", name="Helpful answer", exact=True)
+    count = answer.get_by_text(re.compile(r"found this helpful$"))
+    before = int(count.inner_text().split()[0])
+    expect(button).to_have_attribute("aria-pressed", "false")
+
+    button.dblclick()  # a double click is one click: one vote
+    expect(button).to_have_attribute("aria-pressed", "true")
+    after = f"{before + 1} {'person' if before == 0 else 'people'} found this helpful"
+    expect(count).to_have_text(after)
+    expect(answer.get_by_role("status")).to_have_text("You marked this answer as helpful.")
+    page.reload()
+    expect(count).to_have_text(after)  # what the server counted, not only what the page says
+    expect(button).to_have_attribute("aria-pressed", "true")
+
+    page.evaluate("window.stillTheSamePage = true")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "false")
+    expect(answer.get_by_role("status")).to_have_text("You took back your helpful mark.")
+    expect(count).to_have_text(re.compile(rf"^{before} (person|people) found this helpful$"))
+    assert page.evaluate("window.stillTheSamePage") is True

@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from forum.accounts.models import Role
-from forum.answers.models import AnswerStatus, Outcome, TimeSinceDiagnosis, Visibility
+from forum.answers.models import (
+    AnswerStatus,
+    HelpfulVote,
+    Outcome,
+    TimeSinceDiagnosis,
+    TreatmentReport,
+    Visibility,
+)
 from forum.conditions.models import Perspective
+from forum.database import db
 
 
 def assert_in_order(html: str, *fragments: str) -> None:
@@ -135,37 +143,70 @@ def test_unknown_and_hidden_questions_are_404(client, make):
     assert client.get(f"/questions/{hidden.id}/{hidden.slug}").status_code == 404
 
 
-@pytest.mark.parametrize("viewer", ["reader", "member", "moderator"])
-def test_query_count_does_not_grow_with_answers(app, make, count_queries, viewer):
+@pytest.fixture
+def question_sizes(make):
+    """Two questions of one condition with 30 treatments: 3 answers, and 200 answers that name
+    five treatments each (some typed as "other", some with side effects), with a few states a
+    moderator sees and helpful votes spread over them."""
     condition = make.condition()
-    treatments = [make.treatment(condition) for _ in range(5)]
+    treatments = [make.treatment(condition) for _ in range(30)]
     outcomes = list(Outcome)
+    voter = make.user()
+    make.membership(voter, condition)
 
     def question_with(answer_count: int):
         question = make.question(condition)
         make.published_summary(question)
         for n in range(answer_count):
-            make.answer(
+            chosen = [treatments[(n + i * 7) % 30] for i in range(4)]
+            answer = make.answer(
                 question,
                 is_anonymous=n % 7 == 0,
-                treatments=[(t, outcomes[(n + i) % 4]) for i, t in enumerate(treatments)],
+                status=AnswerStatus.HIDDEN if n % 50 == 49 else AnswerStatus.PUBLISHED,
+                time_since_diagnosis=list(TimeSinceDiagnosis)[n % 6],
+                treatments=[(t, outcomes[(n + i) % 4]) for i, t in enumerate(chosen)],
             )
+            answer.treatment_reports.append(
+                TreatmentReport(other_name=f"Remedy {n % 3}", outcome=outcomes[n % 4],
+                                side_effects="a dry mouth" if n % 2 else "", position=9)
+            )  # fmt: skip
+            if n % 3 == 0:
+                db.session.add(HelpfulVote(user_id=voter.id, answer_id=answer.id))
+            db.session.commit()
         return question
 
-    small, large = question_with(3), question_with(200)
+    return voter, question_with(3), question_with(200)
+
+
+VIEWS = [
+    "",
+    "?sort=newest&outcome=helped_a_lot",
+    "?sort=oldest&treatment=other&perspective=patient",
+]
+
+
+@pytest.mark.parametrize("viewer", ["reader", "member", "moderator"])
+def test_query_count_does_not_grow_with_answers(app, make, count_queries, question_sizes, viewer):
+    """The plain page, a sorted and filtered one, and the last of seven pages each cost the same
+    for 3 answers as for 200 with 30 treatments."""
+    voter, small, large = question_sizes
     client = app.test_client()
     if viewer == "member":
-        member = make.user()
-        make.membership(member, condition)
-        client = app.test_client(user=member)
+        client = app.test_client(user=voter)
     elif viewer == "moderator":
         client = app.test_client(user=make.user(role=Role.MODERATOR))
-    counts = []
-    for question in (small, large):
-        with count_queries() as counter:
-            response = client.get(f"/questions/{question.id}/{question.slug}")
-        assert response.status_code == 200
-        counts.append(counter.count)
-    assert counts[0] == counts[1]
-    assert counts[1] <= 10
-    assert response.get_data(as_text=True).count('<article class="answer ') == 200
+    for view in VIEWS:
+        paths = [f"/questions/{question.id}/{question.slug}{view}" for question in (small, large)]
+        paths.append(paths[1] + ("&" if view else "?") + "page=7")
+        counts = []
+        for path in paths:
+            with count_queries() as counter:
+                response = client.get(path)
+            assert response.status_code == 200
+            counts.append(counter.count)
+        assert counts[0] == counts[1] == counts[2], (view, counts)
+        assert counts[1] <= 10, (view, counts)
+    html = client.get(paths[1].split("?")[0]).get_data(as_text=True)
+    assert html.count('<article class="answer ') == 30
+    total = 200 if viewer == "moderator" else 196  # four of the 200 are hidden
+    assert f"Showing 1–30 of {total} answers" in html

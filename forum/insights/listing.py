@@ -1,0 +1,253 @@
+"""Sorting, filtering and paging a question's answers, all through the query string, so every
+view has a link to share.
+
+    ?sort=newest&treatment=baclofen&perspective=caregiver&outcome=helped_a_lot
+     &diagnosis=3_to_5_years&page=2
+
+The filters narrow what `visible_answers` already allows the reader to see (moderators and
+authors keep seeing their extra states). Treatment and outcome together mean "answers where
+this treatment had this outcome", one treatment report matching both.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import ColumnElement, and_, exists, func
+
+from forum.accounts.models import User
+from forum.answers.models import Answer, HelpfulVote, Outcome, TimeSinceDiagnosis, TreatmentReport
+from forum.answers.queries import visible_answers
+from forum.conditions.models import Perspective, Treatment
+from forum.insights.paging import OneQueryPagination, paginate
+
+OTHER = "other"  # the treatment filter's value for treatments members named themselves
+MAX_PAGE = 100_000
+
+
+class Sort(enum.Enum):
+    HELPFUL = "helpful"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+
+    @property
+    def label(self) -> str:
+        return _SORT_LABELS[self]
+
+
+_SORT_LABELS = {
+    Sort.HELPFUL: "Most helpful first",
+    Sort.NEWEST: "Newest first",
+    Sort.OLDEST: "Oldest first",
+}
+
+# What each query parameter is called in a message about a value we could not use.
+PARAMETERS = {
+    "sort": "sort order",
+    "treatment": "treatment",
+    "perspective": "perspective",
+    "outcome": "outcome",
+    "diagnosis": "time since diagnosis",
+    "page": "page number",
+}
+
+
+@dataclass(frozen=True)
+class AnswerFilters:
+    sort: Sort = Sort.HELPFUL
+    treatment: str | None = None  # a slug from the condition's vocabulary, or OTHER
+    perspective: Perspective | None = None
+    outcome: Outcome | None = None
+    diagnosis: TimeSinceDiagnosis | None = None
+    page: int = 1
+    treatment_id: int | None = field(default=None, compare=False)  # the slug's treatment
+
+    def query_args(self, **changes) -> dict[str, str | int]:
+        """The query string of this view (with CHANGES): only what differs from the plain page,
+        in a fixed order, so one view has one URL."""
+        view = replace(self, **changes)
+        values = {
+            "sort": None if view.sort is Sort.HELPFUL else view.sort.value,
+            "treatment": view.treatment,
+            "perspective": view.perspective and view.perspective.value,
+            "outcome": view.outcome and view.outcome.value,
+            "diagnosis": view.diagnosis and view.diagnosis.value,
+            "page": None if view.page == 1 else view.page,
+        }
+        return {name: value for name, value in values.items() if value}
+
+    def form_values(self) -> dict[str, str]:
+        """What the sort-and-filter form shows as chosen, "" for "any"."""
+        return {
+            "sort": self.sort.value,
+            "treatment": self.treatment or "",
+            "outcome": self.outcome.value if self.outcome else "",
+            "perspective": self.perspective.value if self.perspective else "",
+            "diagnosis": self.diagnosis.value if self.diagnosis else "",
+        }
+
+    @property
+    def title_note(self) -> str:
+        """What sets this view apart from the plain page, for its title: "filtered answers,
+        newest first, page 2"; empty for the plain page."""
+        notes = ["filtered answers"] if self.is_filtered else []
+        if self.sort is not Sort.HELPFUL:
+            notes.append(self.sort.label.lower())
+        if self.page > 1:
+            notes.append(f"page {self.page}")
+        return ", ".join(notes)
+
+    @property
+    def is_plain(self) -> bool:
+        """The page search engines should know: no filter, the default order, the first page."""
+        return not self.query_args()
+
+    @property
+    def is_filtered(self) -> bool:
+        return any((self.treatment, self.perspective, self.outcome, self.diagnosis))
+
+
+def read_filters(
+    args: Mapping[str, str], treatments: Sequence[Treatment]
+) -> tuple[AnswerFilters, list[str]]:
+    """The filters a query string asks for, and a message for each value we could not use.
+
+    Unknown values are left out rather than refused: a link shared before a treatment was renamed
+    still shows the answers, just without that one filter."""
+    problems: list[str] = []
+
+    def choice(name: str, options: Mapping[str, object]):
+        value = (args.get(name) or "").strip()
+        if not value:
+            return None
+        if value in options:
+            return options[value]
+        problems.append(
+            f"We left out the {PARAMETERS[name]} “{_shorten(value)}”: it isn't one we know."
+        )
+        return None
+
+    by_slug = {treatment.slug: treatment for treatment in treatments}
+    treatment = choice("treatment", {OTHER: OTHER, **by_slug})
+    known = treatment if isinstance(treatment, Treatment) else None
+    page, page_problems = read_page(args)
+    filters = AnswerFilters(
+        sort=choice("sort", {sort.value: sort for sort in Sort}) or Sort.HELPFUL,
+        treatment=known.slug if known else treatment,
+        treatment_id=known.id if known else None,
+        perspective=choice("perspective", {p.value: p for p in Perspective}),
+        outcome=choice("outcome", {o.value: o for o in Outcome}),
+        diagnosis=choice("diagnosis", {d.value: d for d in TimeSinceDiagnosis}),
+        page=page,
+    )
+    return filters, problems + page_problems
+
+
+def read_page(args: Mapping[str, str]) -> tuple[int, list[str]]:
+    """The page number asked for (1 when none), and a message if it isn't one."""
+    value = (args.get("page") or "").strip()
+    if not value:
+        return 1, []
+    if value.isdigit() and 1 <= int(value) <= MAX_PAGE:
+        return int(value), []
+    return 1, [f"We showed the first page: “{_shorten(value)}” isn't a page number."]
+
+
+def _shorten(value: str) -> str:
+    return value if len(value) <= 40 else value[:39] + "…"
+
+
+def filter_choices(treatments: Sequence[Treatment]) -> dict[str, list[tuple[str, str]]]:
+    """The options of each field of the sort-and-filter form, in the form's order."""
+    return {
+        "sort": [(sort.value, sort.label) for sort in Sort],
+        "treatment": [
+            ("", "Any treatment"),
+            *((treatment.slug, treatment.name) for treatment in treatments),
+            (OTHER, "Other treatments (named by members)"),
+        ],
+        "outcome": [("", "Any outcome"), *((o.value, o.label) for o in Outcome)],
+        "perspective": [
+            ("", "Any perspective"),
+            *((p.value, p.label + "s") for p in Perspective),
+        ],
+        "diagnosis": [("", "Any time"), *((d.value, d.label) for d in TimeSinceDiagnosis)],
+    }
+
+
+def is_clean(args: Mapping[str, str], filters: AnswerFilters) -> bool:
+    """Whether the query string already is the one URL of this view (no empty, default or
+    unusable values), so the view need not redirect to it."""
+    asked = {name: args.get(name) for name in PARAMETERS if name in args}
+    if asked.get("page") == "1":  # what the pagination macro links "Previous" to on page 2
+        del asked["page"]
+    return asked == {name: str(value) for name, value in filters.query_args().items()}
+
+
+@dataclass(frozen=True)
+class AnswerPage:
+    pager: OneQueryPagination  # .items are the answers, ready for cards
+    voted_ids: frozenset[int]  # the answers on this page the viewer marked as helpful
+
+    @property
+    def answers(self) -> list[Answer]:
+        return self.pager.items
+
+
+def answer_page(
+    question_id: int, viewer: User, filters: AnswerFilters, per_page: int
+) -> AnswerPage:
+    """One page of the answers the viewer may see, filtered and sorted, with the viewer's votes,
+    in one query (plus the one that loads the cards' treatment reports)."""
+    query = visible_answers(question_id, viewer).where(*filter_clauses(filters))
+    query = query.order_by(None).order_by(*_ORDER[filters.sort])
+    voted = _voted_by(viewer)
+    if voted is not None:
+        query = query.add_columns(voted.label("voted"))
+    pager = paginate(query, filters.page, per_page)
+    voted_ids = frozenset(row[0].id for row in pager.rows if voted is not None and row.voted)
+    return AnswerPage(pager=pager, voted_ids=voted_ids)
+
+
+def filter_clauses(filters: AnswerFilters) -> list[ColumnElement[bool]]:
+    clauses = []
+    if filters.perspective:
+        clauses.append(Answer.perspective == filters.perspective)
+    if filters.diagnosis:
+        clauses.append(Answer.time_since_diagnosis == filters.diagnosis)
+    report = []
+    if filters.treatment == OTHER:
+        report.append(TreatmentReport.treatment_id.is_(None))
+    elif filters.treatment_id is not None:
+        report.append(TreatmentReport.treatment_id == filters.treatment_id)
+    if filters.outcome:
+        report.append(TreatmentReport.outcome == filters.outcome)
+    if report:
+        clauses.append(Answer.treatment_reports.any(and_(*report)))
+    return clauses
+
+
+def _voted_by(viewer: User) -> ColumnElement[bool] | None:
+    if not viewer.is_authenticated:
+        return None
+    return exists().where(HelpfulVote.answer_id == Answer.id, HelpfulVote.user_id == viewer.id)
+
+
+_SHARED_AT = func.coalesce(Answer.published_at, Answer.created_at)
+_ORDER = {
+    Sort.HELPFUL: (Answer.helpful_count.desc(), _SHARED_AT, Answer.id),
+    Sort.NEWEST: (_SHARED_AT.desc(), Answer.id.desc()),
+    Sort.OLDEST: (_SHARED_AT, Answer.id),
+}
+
+
+@dataclass(frozen=True)
+class CardControls:
+    """What each answer card of a reading page offers besides its links: the helpful button
+    and the "Compare" checkbox. Pages without it (a single answer's page) show neither."""
+
+    voted_ids: frozenset[int]
+    compare_form: str  # the id of the GET form the "Compare" checkboxes belong to
+    back: str  # the page (with its query string) a vote made without JavaScript returns to
