@@ -57,6 +57,16 @@ class Config:
     RATELIMIT_SIGN_IN_PER_ACCOUNT = "5 per minute; 20 per hour"
     RATELIMIT_REGISTER_PER_ADDRESS = "5 per hour"
     RATELIMIT_EMAIL_REQUESTS = "3 per hour"  # reset and confirmation emails, per address asked for
+    # Per member, counting only what went through (a preview or a refused form costs nothing).
+    RATELIMIT_POSTING = "10 per hour"
+    RATELIMIT_EDITING = "30 per hour"
+    RATELIMIT_FLAGGING = "20 per hour"
+
+    # Moderation
+    PREMODERATE_FIRST_ANSWERS = 2  # a member's first N answers wait for a moderator
+    FLAG_HIDE_THRESHOLD = 3  # reports from this many members hide an answer until a decision
+    MODERATION_QUEUE_PAGE_SIZE = 20
+    MODERATION_LOG_PAGE_SIZE = 50
 
     def __init__(self) -> None:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY
