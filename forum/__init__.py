@@ -21,6 +21,7 @@ from forum.content_cli import content_cli
 from forum.database import db
 from forum.demo.cli import seed_demo_command
 from forum.extensions import csrf, limiter, login_manager, migrate
+from forum.moderation import views as moderation
 from forum.pages import views as pages
 from forum.questions import views as questions
 from forum.summaries import review_views as review
@@ -37,6 +38,7 @@ FEATURES = (
     summaries,
     review,
     admin,
+    moderation,
     pages,
     auth,
     accounts,

@@ -92,6 +92,7 @@ class ModerationAction(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+    subject: Mapped[User | None] = relationship(foreign_keys=[subject_user_id])
 
 
 class WatchAction(enum.Enum):
@@ -136,6 +137,7 @@ class NoticeKind(enum.Enum):
     REJECTED = "rejected"
     HIDDEN = "hidden"
     RESTORED = "restored"
+    EDITED = "edited"
     SUPPORT = "support"  # support resources, after a "someone may be at risk" report
     SUSPENDED = "suspended"
     REINSTATED = "reinstated"

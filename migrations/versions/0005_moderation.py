@@ -41,7 +41,7 @@ def upgrade():
     op.create_table('member_notices',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.Enum('approved', 'rejected', 'hidden', 'restored', 'support', 'suspended', 'reinstated', name='noticekind', native_enum=False, length=32), nullable=False),
+    sa.Column('kind', sa.Enum('approved', 'rejected', 'hidden', 'restored', 'edited', 'support', 'suspended', 'reinstated', name='noticekind', native_enum=False, length=32), nullable=False),
     sa.Column('answer_id', sa.Integer(), nullable=True),
     sa.Column('message', sa.Text(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
