@@ -58,7 +58,7 @@ def required_reason(reason: str, message: str) -> str:
     return reason
 
 
-def approve(answer: Answer, moderator: User, expected: AnswerStatus = PENDING) -> None:
+def approve(answer: Answer, moderator: User, expected: AnswerStatus | None = None) -> None:
     """Publish a waiting answer; it counts from now on."""
     _decide(answer, moderator, expected, PUBLISHED, APPROVE_FROM, "answer_approved", "")
     notify(
@@ -70,7 +70,9 @@ def approve(answer: Answer, moderator: User, expected: AnswerStatus = PENDING) -
     )
 
 
-def reject(answer: Answer, moderator: User, reason: str, expected: AnswerStatus = PENDING) -> None:
+def reject(
+    answer: Answer, moderator: User, reason: str, expected: AnswerStatus | None = None
+) -> None:
     """Decline to publish a waiting (or report-hidden) answer, telling the author why."""
     reason = required_reason(reason, "Please tell the member why their answer is not published.")
     _decide(answer, moderator, expected, REJECTED, REJECT_FROM, "answer_rejected", reason)
@@ -85,7 +87,9 @@ def reject(answer: Answer, moderator: User, reason: str, expected: AnswerStatus 
     )
 
 
-def hide(answer: Answer, moderator: User, reason: str, expected: AnswerStatus = PUBLISHED) -> None:
+def hide(
+    answer: Answer, moderator: User, reason: str, expected: AnswerStatus | None = None
+) -> None:
     """Take a published answer out of view; the author still sees it, and why."""
     reason = required_reason(reason, "Please tell the member why their answer is hidden.")
     _decide(answer, moderator, expected, HIDDEN, HIDE_FROM, "answer_hidden", reason)
@@ -100,7 +104,7 @@ def hide(answer: Answer, moderator: User, reason: str, expected: AnswerStatus = 
 
 
 def restore(
-    answer: Answer, moderator: User, reason: str = "", expected: AnswerStatus = HIDDEN
+    answer: Answer, moderator: User, reason: str = "", expected: AnswerStatus | None = None
 ) -> None:
     """Publish again an answer that was hidden, rejected or deleted; open reports are dismissed."""
     reason = (reason or "").strip()[:REASON_MAX]
@@ -185,13 +189,15 @@ def decide_many(
 def _decide(
     answer: Answer,
     moderator: User,
-    expected: AnswerStatus,
+    expected: AnswerStatus | None,
     new: AnswerStatus,
     allowed_from: set[AnswerStatus],
     action: str,
     reason: str,
 ) -> None:
     require_moderator(moderator)
+    # The status the moderator saw; without one, the status as loaded by this request.
+    expected = expected or answer.status
     if expected not in allowed_from:
         raise ForumError(f"An answer that is {expected.value} can't be {action.split('_')[1]}.")
     before = {**snapshot_of(answer), "status": expected.value}
