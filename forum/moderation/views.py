@@ -449,14 +449,13 @@ def report(answer_id: int):
             db.session.commit()
             flash("Thank you for the report. A moderator will look at it soon.", "success")
             return redirect(question_url(found.question, _anchor=f"answer-{found.id}"))
-    page = render_template(
+    return render_template(
         "moderation/report.html",
         form=form,
         answer=found,
         question=found.question,
         already=already,
     )
-    return page, 400 if form.errors else 200
 
 
 @bp.get("/account/moderation")
