@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from forum.accounts.export import export_member_data
 from forum.answers.models import AnswerStatus
 from forum.database import db
 from forum.moderation import decisions, site_text
@@ -91,3 +92,4 @@ def test_members_read_moderators_messages_and_mark_them_read(app, community):
     assert "is published" in page and "New:" not in page and "Mark all as read" not in page
     other = text_of(app.test_client(user=community.member()).get("/account"))
     assert "Messages about your posts" not in other
+    assert export_member_data(member)["notices"][0]["kind"] == "approved"

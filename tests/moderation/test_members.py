@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from forum.accounts.deletion import delete_account
 from forum.accounts.models import AccountStatus, Role
 from forum.answers.models import AnswerStatus
 from forum.answers.services import delete_answer
@@ -15,7 +16,7 @@ from forum.database import db, utcnow
 from forum.errors import ForumError
 from forum.moderation import decisions, members
 from forum.moderation.flags import report_answer
-from forum.moderation.models import Flag, FlagReason, FlagStatus
+from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice
 from forum.permissions import can_participate
 from tests.answers.helpers import answer_form
 from tests.factories import PASSWORD
@@ -225,3 +226,23 @@ def test_the_member_page_shows_their_answers_in_every_state_and_their_record(app
     )
     assert "TidePool" in page and "Hidden" in page and "Off-topic" in page
     assert "Suspend TidePool" in page and "Ban TidePool" in page
+
+
+def test_deleting_an_account_keeps_the_log_entries_about_it(community):
+    member = community.member()
+    answer = community.submit(member)
+    decisions.reject(answer, community.moderator, "Spam")
+    report_answer(community.published(), member, FlagReason.OFF_TOPIC)
+    db.session.commit()
+    member_id = member.id
+    about_them = [entry.id for entry in log_entries() if entry.subject_user_id == member_id]
+    entries = len(log_entries())
+
+    delete_account(member, PASSWORD, keep_answers=False)
+    db.session.commit()
+
+    kept = log_entries()
+    assert len(kept) == entries + 1  # and one more: the deletion itself
+    assert len(about_them) == 2  # held, rejected
+    assert all(e.subject_user_id is None for e in kept if e.id in about_them)
+    assert db.session.scalar(select(MemberNotice).where(MemberNotice.user_id == member_id)) is None
