@@ -72,6 +72,16 @@ class Config:
     SMALL_NUMBER_THRESHOLD = 3
     QUESTION_ANSWERS_PER_PAGE = 30
     TREATMENT_ANSWERS_PER_PAGE = 30
+    # Per member, counting only what went through (a preview or a refused form costs nothing).
+    RATELIMIT_POSTING = "10 per hour"
+    RATELIMIT_EDITING = "30 per hour"
+    RATELIMIT_FLAGGING = "20 per hour"
+
+    # Moderation
+    PREMODERATE_FIRST_ANSWERS = 2  # a member's first N answers wait for a moderator
+    FLAG_HIDE_THRESHOLD = 3  # reports from this many members hide an answer until a decision
+    MODERATION_QUEUE_PAGE_SIZE = 20
+    MODERATION_LOG_PAGE_SIZE = 50
 
     def __init__(self) -> None:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY
@@ -81,6 +91,10 @@ class Config:
         # Rendered pages for signed-out readers: in-process here, shared Redis in production.
         self.CACHE_TYPE = "RedisCache" if redis_url else "SimpleCache"
         self.CACHE_REDIS_URL = redis_url or ""
+        # Pre-moderation can be tuned (or, with 0, switched off) without a code change.
+        self.PREMODERATE_FIRST_ANSWERS = int(
+            os.environ.get("PREMODERATE_FIRST_ANSWERS", self.PREMODERATE_FIRST_ANSWERS)
+        )
         # Small sites with one reviewer may let a writer publish (or verify) their own work.
         self.ALLOW_SELF_REVIEW = env_flag("ALLOW_SELF_REVIEW", False)
 

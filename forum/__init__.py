@@ -24,6 +24,7 @@ from forum.database import db
 from forum.demo.cli import seed_demo_command
 from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.insights import views as insights
+from forum.moderation import views as moderation
 from forum.pages import views as pages
 from forum.questions import views as questions
 from forum.summaries import review_views as review
@@ -41,6 +42,7 @@ FEATURES = (
     summaries,
     review,
     admin,
+    moderation,
     pages,
     health,
     auth,

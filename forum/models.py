@@ -12,7 +12,17 @@ from forum.answers.models import (
     Visibility,
 )
 from forum.conditions.models import Condition, Membership, Perspective, Treatment, TreatmentKind
-from forum.moderation.models import Flag, FlagReason, FlagStatus, ModerationAction
+from forum.moderation.models import (
+    Flag,
+    FlagReason,
+    FlagStatus,
+    MemberNotice,
+    ModerationAction,
+    NoticeKind,
+    SiteSetting,
+    WatchAction,
+    WatchedWord,
+)
 from forum.questions.models import Question, QuestionStatus
 from forum.summaries.models import (
     ReviewerProfile,
@@ -32,8 +42,10 @@ __all__ = [
     "FlagReason",
     "FlagStatus",
     "HelpfulVote",
+    "MemberNotice",
     "Membership",
     "ModerationAction",
+    "NoticeKind",
     "Outcome",
     "Perspective",
     "Question",
@@ -41,6 +53,7 @@ __all__ = [
     "ReviewerProfile",
     "RevisionStatus",
     "Role",
+    "SiteSetting",
     "Summary",
     "SummaryReference",
     "SummaryRevision",
@@ -50,4 +63,6 @@ __all__ = [
     "TreatmentReport",
     "User",
     "Visibility",
+    "WatchAction",
+    "WatchedWord",
 ]

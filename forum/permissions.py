@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from flask import abort
 from flask_login import current_user, login_required
 
-from forum.accounts.models import User
+from forum.accounts.models import Role, User
 from forum.answers.models import AnswerStatus
 from forum.moderation.models import Flag, FlagStatus
 from forum.summaries.models import ReviewerProfile, RevisionStatus, SummaryRevision
@@ -142,8 +142,7 @@ def answer_refusal(user: User, question: Question, membership: Membership | None
             "accounts.overview",
         )
     if user.is_suspended:
-        until = f" until {user.suspended_until:%d %B %Y}" if user.suspended_until else ""
-        return Refusal(f"Your account is suspended{until}, so you can't post right now.")
+        return Refusal(suspension_message(user, "post"))
     if not user.is_active:
         return Refusal("Your account can't post.")
     if membership is None:
@@ -154,6 +153,14 @@ def answer_refusal(user: User, question: Question, membership: Membership | None
             {"condition_id": condition.id},
         )
     return None
+
+
+def suspension_message(user: User, doing: str) -> str:
+    """Until when, and why: a suspended member is never left guessing."""
+    until = f" until {user.suspended_until.day} {user.suspended_until:%B %Y}"
+    until = until if user.suspended_until else ""
+    why = f" The reason given: {user.status_reason}" if user.status_reason else ""
+    return f"Your account is suspended{until}, so you can't {doing} right now.{why}"
 
 
 def is_author(user: User, answer: Answer) -> bool:
@@ -216,6 +223,27 @@ def can_vote_helpful(user: User, answer: Answer) -> bool:
     return helpful_vote_refusal(user, answer) is None
 
 
+def can_flag_answer(user: User, answer: Answer) -> bool:
+    """Report an answer: a member in good standing, about someone else's published answer."""
+    return can_participate(user) and answer.is_published and not is_author(user, answer)
+
+
+def offers_report(user: User, answer: Answer) -> bool:
+    """Show "Report" on a card: to readers (signing in comes next), not to its author or staff.
+
+    Whether the reader may really report is for the report page to say, with the reason.
+    """
+    return answer.is_published and not is_author(user, answer) and not is_moderator(user)
+
+
+def can_moderate_member(actor: User, member: User) -> bool:
+    """Suspend, ban or reinstate: moderators act on members, never on staff or themselves.
+
+    A staff account has to lose its role (an admin's decision, logged) before it can be acted on.
+    """
+    return is_moderator(actor) and member.role is Role.MEMBER and member.id != actor.id
+
+
 TEMPLATE_CHECKS = (
     can_participate,
     is_moderator,
@@ -228,6 +256,8 @@ TEMPLATE_CHECKS = (
     can_read_answer_history,
     can_see_author,
     can_vote_helpful,
+    offers_report,
+    can_moderate_member,
 )
 
 

@@ -12,7 +12,7 @@ from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote, TreatmentReport
 from forum.conditions.models import Membership
 from forum.database import db, utcnow
-from forum.moderation.models import Flag, ModerationAction
+from forum.moderation.models import Flag, MemberNotice, ModerationAction
 
 
 def export_member_data(user: User) -> dict[str, Any]:
@@ -27,6 +27,10 @@ def export_member_data(user: User) -> dict[str, Any]:
         ],
         "flags": [_flag(flag) for flag in _rows(Flag, Flag.reporter_id == user.id)],
         "moderation_decisions": [_decision(entry) for entry in _decisions_about(user)],
+        "notices": [
+            {"kind": n.kind.value, "message": n.message, "created_at": _iso(n.created_at)}
+            for n in _rows(MemberNotice, MemberNotice.user_id == user.id)
+        ],
     }
 
 
@@ -42,6 +46,7 @@ def _account(user: User) -> dict[str, Any]:
         "role": user.role.value,
         "status": user.status.value,
         "suspended_until": _iso(user.suspended_until),
+        "status_reason": user.status_reason,
         "email_verified_at": _iso(user.email_verified_at),
         "created_at": _iso(user.created_at),
         "display_name_changed_at": _iso(user.display_name_changed_at),

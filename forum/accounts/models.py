@@ -63,6 +63,8 @@ class User(UserMixin, db.Model):
     role: Mapped[Role] = mapped_column(default=Role.MEMBER)
     status: Mapped[AccountStatus] = mapped_column(default=AccountStatus.ACTIVE)
     suspended_until: Mapped[datetime | None]
+    # Why a moderator suspended or banned the account, in words the member is shown.
+    status_reason: Mapped[str] = mapped_column(Text, default="")
     email_verified_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     approved_answer_count: Mapped[int] = mapped_column(default=0)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.accounts.models import User
 from forum.answers.models import (
@@ -22,6 +23,9 @@ from forum.content import render_markdown
 from forum.database import db, utcnow
 from forum.errors import ForumError
 from forum.moderation.log import record_action
+from forum.moderation.models import NoticeKind
+from forum.moderation.notices import notify
+from forum.moderation.screening import Hold, screen_edit, screen_new_answer
 from forum.permissions import (
     answer_refusal,
     can_delete_answer,
@@ -88,7 +92,8 @@ def submit_answer(question: Question, author: User, draft: AnswerDraft) -> Answe
     if existing_answer(author, question) is not None:
         raise AlreadyAnsweredError()
     _check_draft(question, draft)
-    answer = Answer(question=question, author=author, status=decide_status(author, draft))
+    status, hold = decide_status(author, draft)
+    answer = Answer(question=question, author=author, status=status)
     _apply_fields(answer, draft)
     db.session.add(answer)
     try:
@@ -101,12 +106,32 @@ def submit_answer(question: Question, author: User, draft: AnswerDraft) -> Answe
     if answer.is_published:
         answer.published_at = utcnow()
         _count_published(answer, +1)
+    else:
+        _log_hold(answer, hold, before=None)
     return answer
 
 
-def decide_status(author: User, draft: AnswerDraft) -> AnswerStatus:
-    """The status a new answer starts in. For now every answer is published at once."""
-    return AnswerStatus.PUBLISHED
+def decide_status(author: User, draft: AnswerDraft) -> tuple[AnswerStatus, Hold | None]:
+    """Pre-moderation: the status a new answer starts in, and why it waits if it does.
+
+    Raises ForumError when a watched phrase refuses the answer (see moderation.screening).
+    """
+    hold = screen_new_answer(author, draft.body)
+    return (AnswerStatus.PENDING if hold else AnswerStatus.PUBLISHED), hold
+
+
+def _log_hold(answer: Answer, hold: Hold | None, before: dict | None) -> None:
+    """The forum itself (no actor) held the answer: the queue shows moderators why."""
+    record_action(
+        None,
+        "answer_held",
+        "answer",
+        answer.id,
+        reason=hold.reason if hold else "",
+        before=before,
+        after={"status": AnswerStatus.PENDING.value},
+        subject=answer.author,
+    )
 
 
 def edit_answer(
@@ -120,15 +145,43 @@ def edit_answer(
             "This answer changed since you opened it (perhaps in another tab). "
             "Your text is still below: compare it with the current version, then save again."
         )
+    by_someone_else = editor.id != answer.author_id
+    reason = reason.strip()
+    if by_someone_else and not reason:
+        raise ForumError(
+            "Please say why you are changing this member's answer; they will be told.",
+            field="reason",
+        )
     _check_draft(answer.question, draft)
+    hold = screen_edit(editor, answer, draft.body)
+    before = snapshot_of(answer)
     db.session.add(_revision_of(answer, editor, reason))
     _apply_fields(answer, draft)
     _replace_reports(answer, draft)
     answer.edited_at = utcnow()
     _bump_version(answer, expected_version)
-    if editor.id != answer.author_id:
+    if (
+        hold
+        and answer.is_published
+        and change_status(answer, AnswerStatus.PUBLISHED, AnswerStatus.PENDING)
+    ):
+        _log_hold(answer, hold, before={"status": AnswerStatus.PUBLISHED.value})
+    if by_someone_else:
         record_action(
-            editor, "answer_edited", "answer", answer.id, reason=reason, subject=answer.author
+            editor,
+            "answer_edited",
+            "answer",
+            answer.id,
+            reason=reason,
+            before=before,
+            after=snapshot_of(answer),
+            subject=answer.author,
+        )
+        notify(
+            answer.author,
+            NoticeKind.EDITED,
+            f"A moderator edited your answer to “{answer.question.title}”: {reason}",
+            answer=answer,
         )
     return answer
 
@@ -160,6 +213,35 @@ def restore_answer(answer: Answer, moderator: User, reason: str = "") -> None:
         after={"status": "published"},
         subject=answer.author,
     )
+
+
+def change_status(answer: Answer, expected: AnswerStatus, new: AnswerStatus) -> bool:
+    """Compare-and-set the status in SQL, moving the counts when it crosses "published".
+
+    Returns False, changing nothing, when the answer was no longer `expected`: someone else
+    decided first. Of two moderators deciding at once, exactly one gets True.
+    """
+    result = db.session.execute(
+        update(Answer)
+        .where(Answer.id == answer.id, Answer.status == expected)
+        .values(status=new, version=Answer.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        return False
+    set_committed_value(answer, "status", new)
+    db.session.expire(answer, ["version"])
+    if new is AnswerStatus.PUBLISHED:
+        answer.published_at = answer.published_at or utcnow()
+        _count_published(answer, +1)
+    elif expected is AnswerStatus.PUBLISHED:
+        _count_published(answer, -1)
+    return True
+
+
+def snapshot_of(answer: Answer) -> dict:
+    """The answer as the moderation log records it before and after a change."""
+    return {"status": answer.status.value, "body": answer.body, **details_of(answer)}
 
 
 def details_of(answer: Answer) -> dict:

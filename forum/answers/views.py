@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from forum.answers import services
 from forum.answers.forms import AnswerForm, form_data_for
 from forum.answers.history import answer_history
+from forum.answers.models import AnswerStatus
 from forum.answers.privacy import privacy_warnings
 from forum.answers.queries import find_answer, find_published_answer
 from forum.auth.forms import EmptyForm
@@ -13,6 +14,7 @@ from forum.content import render_markdown
 from forum.database import db
 from forum.errors import ForumError
 from forum.forms_errors import show_error
+from forum.moderation import limits
 from forum.permissions import (
     answer_refusal,
     can_delete_answer,
@@ -20,6 +22,7 @@ from forum.permissions import (
     can_read_answer_history,
     can_restore_answer,
     can_see_answer,
+    is_moderator,
 )
 from forum.questions.services import find_visible_question
 from forum.urls import question_url
@@ -63,6 +66,7 @@ def _needs_another_look(form: AnswerForm):
 
 
 @bp.route("/questions/<int:question_id>/answer", methods=["GET", "POST"])
+@limits.posting
 def create(question_id: int):
     question = find_visible_question(question_id)
     if question is None:
@@ -94,8 +98,17 @@ def create(question_id: int):
         show_error(form, error)
         return _answer_form_page(question, form)
     db.session.commit()
-    flash("Thank you for sharing your experience.", "success")
+    flash(_thanks(answer), "success")
     return redirect(question_url(question, _anchor=f"answer-{answer.id}"))
+
+
+def _thanks(answer) -> str:
+    if answer.is_published:
+        return "Thank you for sharing your experience."
+    return (
+        "Thank you for sharing your experience. A moderator reads new members' answers "
+        "before they appear; until then only you can see it."
+    )
 
 
 def _editable_answer_or_abort(answer_id: int):
@@ -109,6 +122,7 @@ def _editable_answer_or_abort(answer_id: int):
 
 @bp.route("/answers/<int:answer_id>/edit", methods=["GET", "POST"])
 @login_required
+@limits.editing
 def edit(answer_id: int):
     answer = _editable_answer_or_abort(answer_id)
     question = answer.question
@@ -134,7 +148,10 @@ def edit(answer_id: int):
         form.version.data = str(answer.version)
         return _answer_form_page(question, form, answer=answer), 409
     db.session.commit()
-    flash("Your changes are saved.", "success")
+    if answer.status is AnswerStatus.PENDING and not is_moderator(current_user):
+        flash("Your changes are saved. A moderator will read them before they appear.", "success")
+    else:
+        flash("Your changes are saved.", "success")
     return redirect(question_url(question, _anchor=f"answer-{answer.id}"))
 
 

@@ -124,7 +124,8 @@ def authenticate(email: str, password: str) -> User | None:
 def refusal_for(user: User) -> str | None:
     """Why a member with the right password still may not sign in, or None."""
     if user.status is AccountStatus.BANNED:
-        return "This account has been banned for breaking the community guidelines."
+        why = f" The reason given: {user.status_reason}" if user.status_reason else ""
+        return f"This account has been banned for breaking the community guidelines.{why}"
     if user.status is AccountStatus.DELETED:
         return "This account has been deleted."
     return None

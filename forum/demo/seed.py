@@ -36,6 +36,8 @@ from forum.content import render_markdown
 from forum.database import db, utcnow
 from forum.demo import data
 from forum.demo.data import ConditionSpec, MembershipSpec, MemberSpec, QuestionSpec, Topic
+from forum.demo.moderation import KIND as MODERATION_EXAMPLES
+from forum.demo.moderation import NEWCOMERS, seed_moderation_examples
 from forum.questions.models import Question, QuestionStatus
 from forum.slugs import slugify
 from forum.summaries.models import (
@@ -79,6 +81,7 @@ KINDS = (
     "memberships",
     "answers",
     "helpful votes",
+    MODERATION_EXAMPLES,
 )
 
 
@@ -140,6 +143,8 @@ def seed_demo(password: str | None = None) -> SeedReport:
         for position, spec in enumerate(data.CONDITIONS)
     ]
     db.session.flush()
+    seed_moderation_examples(now, report)
+    db.session.flush()
     _recount(conditions, people.values())
     _tally_votes_already_present(conditions, report)
     return report
@@ -170,7 +175,7 @@ def _users_by_email(emails: Iterable[str]) -> dict[str, User]:
 
 def _refuse_taken_pseudonyms() -> None:
     """A real member may already use one of our pseudonyms; say so instead of crashing."""
-    people = _all_people()
+    people = [*_all_people(), *NEWCOMERS]
     taken = db.session.scalars(
         select(User.display_name).where(
             User.display_name_key.in_([display_name_key(p.display_name) for p in people]),

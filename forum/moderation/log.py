@@ -1,12 +1,25 @@
-"""The moderation log: append-only. This module only ever adds entries."""
+"""The moderation log: append-only. This module only ever adds entries, and refuses any change.
+
+Two guards make "append-only" a property of the code, not a promise: a flush that would update
+or delete a loaded entry fails, and so does an ORM UPDATE or DELETE statement aimed at the
+table. (Account deletion sets actor and subject to NULL through the database's own ON DELETE
+rule; that is the database keeping its references valid, not a code path editing the log.)
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session
+
 from forum.accounts.models import User
 from forum.database import db
 from forum.moderation.models import ModerationAction
+
+
+class AppendOnlyError(RuntimeError):
+    """Something tried to change or remove an entry of the moderation log."""
 
 
 def record_action(
@@ -23,6 +36,7 @@ def record_action(
     """Add one entry in the caller's transaction: who did what to which thing, why, and the change.
 
     `subject` is the member whose content or account the action concerns, so they can see it.
+    An `actor` of None means the forum itself (a rule, or an operator at the command line).
     """
     entry = ModerationAction(
         actor_id=actor.id if actor is not None else None,
@@ -36,3 +50,21 @@ def record_action(
     )
     db.session.add(entry)
     return entry
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_edits_to_entries(session: Session, _context, _instances) -> None:
+    for entry in session.deleted:
+        if isinstance(entry, ModerationAction):
+            raise AppendOnlyError("Moderation log entries are never deleted.")
+    for entry in session.dirty:
+        if isinstance(entry, ModerationAction) and session.is_modified(entry):
+            raise AppendOnlyError("Moderation log entries are never changed.")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_edits(state: ORMExecuteState) -> None:
+    if not (state.is_update or state.is_delete):
+        return
+    if any(mapper.class_ is ModerationAction for mapper in state.all_mappers):
+        raise AppendOnlyError("Moderation log entries are never changed or deleted.")

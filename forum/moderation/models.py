@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.database import db, utcnow
@@ -31,6 +31,10 @@ class FlagReason(enum.Enum):
     SUMMARY_UNCLEAR = "summary_unclear"
     SUMMARY_OTHER = "summary_other"
 
+    @property
+    def is_crisis(self) -> bool:
+        return self is FlagReason.AT_RISK
+
 
 class FlagStatus(enum.Enum):
     OPEN = "open"
@@ -44,6 +48,8 @@ class Flag(db.Model):
     __tablename__ = "flags"
     __table_args__ = (
         CheckConstraint("(answer_id IS NULL) <> (summary_id IS NULL)", name="exactly_one_target"),
+        # A member reports an answer once. Summary reports have no answer, so NULLs never clash.
+        UniqueConstraint("answer_id", "reporter_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,3 +92,72 @@ class ModerationAction(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+    subject: Mapped[User | None] = relationship(foreign_keys=[subject_user_id])
+
+
+class WatchAction(enum.Enum):
+    HOLD = "hold"  # the answer waits for a moderator
+    REFUSE = "refuse"  # the answer is not saved; the member reads the message
+
+    @property
+    def label(self) -> str:
+        return {"hold": "Hold for review", "refuse": "Refuse with a message"}[self.value]
+
+
+class WatchedWord(db.Model):
+    """A word or phrase admins watch for in answers: hold the answer, or refuse it."""
+
+    __tablename__ = "watched_words"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phrase: Mapped[str] = mapped_column(String(100))
+    # Casefolded with single spaces: what makes two phrases the same.
+    phrase_key: Mapped[str] = mapped_column(String(100), unique=True)
+    action: Mapped[WatchAction]
+    message: Mapped[str] = mapped_column(Text, default="")  # shown to the member when refused
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    created_by: Mapped[User | None] = relationship()
+
+
+class SiteSetting(db.Model):
+    """A piece of site text admins edit on a page, such as the support resources."""
+
+    __tablename__ = "site_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class NoticeKind(enum.Enum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    HIDDEN = "hidden"
+    RESTORED = "restored"
+    EDITED = "edited"
+    SUPPORT = "support"  # support resources, after a "someone may be at risk" report
+    SUSPENDED = "suspended"
+    REINSTATED = "reinstated"
+
+
+class MemberNotice(db.Model):
+    """What a member is told on their account page about moderation of their posts or account."""
+
+    __tablename__ = "member_notices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[NoticeKind]
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="SET NULL"))
+    message: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
+
+    answer: Mapped[Answer | None] = relationship()
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from forum import permissions
 from forum.database import db
 from forum.errors import ForumError
+from forum.moderation import limits
 from forum.questions.models import Question
 from forum.questions.services import find_visible_question
 from forum.summaries import profiles, reports, services
@@ -54,6 +55,7 @@ def compare(question_id: int):
 
 @bp.route("/questions/<int:question_id>/summary/report", methods=["GET", "POST"])
 @login_required
+@limits.flagging
 def report(question_id: int):
     question = question_or_404(question_id)
     if not permissions.can_participate(current_user):

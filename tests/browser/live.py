@@ -23,7 +23,9 @@ from forum.answers.models import Answer, AnswerStatus
 from forum.conditions.models import Condition
 from forum.database import db
 from forum.demo import data
+from forum.demo.moderation import NEWCOMERS
 from forum.demo.seed import seed_demo
+from forum.moderation.models import Flag, FlagReason
 from forum.questions.models import Question
 from forum.urls import answer_url, condition_url, question_url
 from tests import macro_gallery
@@ -42,6 +44,9 @@ CHROMIUM_ARGS = [
 ]
 DEMO_PASSWORD = "browser-tests-demo-password"
 MEMBER_EMAIL = data.DEMO_ACCOUNTS[0].email  # a member of the Stiff Person Syndrome community
+MODERATOR_EMAIL = "moderator@demo.example"
+ADMIN_EMAIL = "admin@demo.example"
+NEWCOMER_EMAIL = NEWCOMERS[0].email  # a new member whose first answer waits for a moderator
 CONDITION_SLUG = "stiff-person-syndrome"
 QUESTION_TITLE = "What are the primary treatments for Stiff Person Syndrome?"
 WIDTHS = {"desktop": 1280, "phone": 390}
@@ -158,6 +163,10 @@ class DemoPages:
     compare_refused: str
     condition_treatments: str
     treatment: str
+    report_form: str
+    moderation_answer: str
+    moderation_member: str
+    supported_member: str  # an email: the author shown support resources after a report
 
 
 def demo_pages(app: Flask) -> DemoPages:
@@ -202,19 +211,42 @@ def demo_pages(app: Flask) -> DemoPages:
                 treatment_id=treatment.id,
                 slug=treatment.slug,
             ),
+            report_form=url_for("moderation.report", answer_id=answer.id),
+            **_moderation_pages(),
         )
         db.session.remove()
     return pages
+
+
+def _moderation_pages() -> dict[str, str]:
+    """A newcomer's waiting answer and page as moderators see them, and the member whose answer
+    someone reported as "may be at risk" (their account page shows the support resources)."""
+    newcomer = db.session.scalar(select(User).where(User.email == NEWCOMER_EMAIL))
+    waiting = db.session.scalar(select(Answer).where(Answer.author_id == newcomer.id))
+    supported = db.session.scalar(
+        select(User.email)
+        .join(Answer, Answer.author_id == User.id)
+        .join(Flag, Flag.answer_id == Answer.id)
+        .where(Flag.reason == FlagReason.AT_RISK)
+    )
+    return {
+        "moderation_answer": url_for("moderation.answer", answer_id=waiting.id),
+        "moderation_member": url_for("moderation.member", user_id=newcomer.id),
+        "supported_member": supported,
+    }
 
 
 @dataclass(frozen=True)
 class PageKind:
     path: str  # may name a DemoPages field in braces: "{question}"
     status: int = 200
-    signed_in_as: str | None = None
+    signed_in_as: str | None = None  # an email, or a DemoPages field in braces
 
     def url(self, demo: DemoPages) -> str:
         return self.path.format(**asdict(demo))
+
+    def email(self, demo: DemoPages) -> str | None:
+        return self.signed_in_as.format(**asdict(demo)) if self.signed_in_as else None
 
 
 # One page of every kind the forum has; the accessibility and validity checks visit each.
@@ -244,6 +276,15 @@ PAGE_KINDS = {
     "compare-refused": PageKind("{compare_refused}", status=400),
     "condition-treatments": PageKind("{condition_treatments}"),
     "treatment": PageKind("{treatment}"),
+    "moderation-queue": PageKind("/moderation/", signed_in_as=MODERATOR_EMAIL),
+    "moderation-answer": PageKind("{moderation_answer}", signed_in_as=MODERATOR_EMAIL),
+    "moderation-member": PageKind("{moderation_member}", signed_in_as=MODERATOR_EMAIL),
+    "moderation-log": PageKind("/moderation/log", signed_in_as=MODERATOR_EMAIL),
+    "watched-words": PageKind("/moderation/watched-words", signed_in_as=ADMIN_EMAIL),
+    "support-resources": PageKind("/moderation/support-resources", signed_in_as=ADMIN_EMAIL),
+    "report-form": PageKind("{report_form}", signed_in_as=MEMBER_EMAIL),
+    "my-moderation": PageKind("/account/moderation", signed_in_as=NEWCOMER_EMAIL),
+    "account-with-notices": PageKind("/account", signed_in_as="{supported_member}"),
     "form-macros": PageKind(macro_gallery.PATH),
     "form-macros-errors": PageKind(macro_gallery.PATH + "?errors=1"),
 }

@@ -71,7 +71,7 @@ SMALL_TARGETS_JS = """
 def test_every_kind_of_page_is_accessible_at_both_widths(open_page, demo, kind, width):
     page_kind = PAGE_KINDS[kind]
     path = page_kind.url(demo)
-    page = open_page(path, width, page_kind.signed_in_as, page_kind.status)
+    page = open_page(path, width, page_kind.email(demo), page_kind.status)
 
     assert not (found := blocking_violations(page)), describe(found)
     page.emulate_media(color_scheme="dark")

@@ -46,11 +46,15 @@ def test_a_newcomer_registers_confirms_joins_and_answers(open_page, forum_app, n
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
 
     page.goto(outbox_of(forum_app).link_in_last(email))
-    expect(page.get_by_role("status")).to_contain_text("your email address is confirmed")
+    expect(page.get_by_role("status").and_(page.locator(".flash-messages"))).to_contain_text(
+        "your email address is confirmed"
+    )
     page.get_by_role("link", name="Join the Stiff Person Syndrome community").click()
     page.get_by_label("I have it").check()
     page.get_by_role("button", name="Join the community").click()
-    expect(page.get_by_role("status")).to_contain_text("joined the Stiff Person Syndrome")
+    expect(page.get_by_role("status").and_(page.locator(".flash-messages"))).to_contain_text(
+        "joined the Stiff Person Syndrome"
+    )
 
     page.get_by_role("link", name=QUESTION_TITLE).click()
     page.get_by_role("region", name="Share your experience").get_by_role(
@@ -67,7 +71,9 @@ def test_a_newcomer_registers_confirms_joins_and_answers(open_page, forum_app, n
     second.get_by_label("How did it go?").select_option(label="Helped somewhat")
     share.get_by_role("button", name="Post my answer").click()
 
-    expect(page.get_by_role("status")).to_contain_text("Thank you for sharing")
+    expect(page.get_by_role("status").and_(page.locator(".flash-messages"))).to_contain_text(
+        "Thank you for sharing"
+    )
     mine = page.get_by_role("article", name=name)
     expect(mine).to_contain_text("Warm baths before bed")
     expect(mine).to_contain_text("Diazepam")

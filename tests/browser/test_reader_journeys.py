@@ -105,7 +105,7 @@ def test_a_member_reports_a_problem_and_the_form_explains_what_is_missing(open_p
     note.fill("The second reference link no longer works.")
     page.get_by_role("button", name="Send report").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(QUESTION_TITLE)
-    expect(page.get_by_role("status")).to_have_text(
+    expect(page.get_by_role("status").and_(page.locator(".flash-messages"))).to_have_text(
         "Thank you. A medical reviewer will read your report and reply on your reports page."
     )
 

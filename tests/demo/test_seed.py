@@ -15,7 +15,9 @@ from forum.conditions.models import Condition, Membership, Treatment
 from forum.database import db
 from forum.demo import data
 from forum.demo.cli import seed_demo_command
+from forum.demo.moderation import NEWCOMERS
 from forum.demo.seed import DemoSeedError, seed_demo, sentence_count
+from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, ModerationAction
 from forum.questions.models import Question, QuestionStatus
 from forum.slugs import slugify
 from forum.summaries.models import (
@@ -47,6 +49,9 @@ SEEDED_MODELS = (
     Answer,
     TreatmentReport,
     HelpfulVote,
+    Flag,
+    ModerationAction,
+    MemberNotice,
 )
 
 
@@ -162,13 +167,29 @@ def test_each_question_has_between_3_and_12_answers(seeded):
         assert 3 <= len(question.answers) <= 12, question.slug
 
 
-def test_answers_are_two_to_five_published_sentences(seeded):
+def test_answers_are_two_to_five_sentences_published_unless_a_newcomer_s(seeded):
+    newcomers = {newcomer.email for newcomer in NEWCOMERS}
     for answer in all_of(Answer):
+        assert 2 <= sentence_count(answer.body) <= 5, answer.body
+        assert "{" not in answer.body, answer.body
+        if answer.author.email in newcomers:
+            assert answer.status is AnswerStatus.PENDING  # waiting in the moderation queue
+            continue
         assert answer.status is AnswerStatus.PUBLISHED
         assert answer.published_at is not None
         assert answer.created_at <= answer.published_at
-        assert 2 <= sentence_count(answer.body) <= 5, answer.body
-        assert "{" not in answer.body, answer.body
+
+
+def test_the_moderation_queue_has_waiting_answers_and_open_reports(seeded):
+    waiting = [answer for answer in all_of(Answer) if answer.status is AnswerStatus.PENDING]
+    assert len(waiting) == len(NEWCOMERS)
+    flags = all_of(Flag)
+    assert len(flags) >= 3 and {flag.status for flag in flags} == {FlagStatus.OPEN}
+    assert FlagReason.AT_RISK in {flag.reason for flag in flags}
+    for flag in flags:
+        assert flag.answer.is_published and flag.reporter_id != flag.answer.author_id
+        assert flag.answer.author.email not in DEMO_ROLES  # people sign in with those
+    assert len([e for e in all_of(ModerationAction) if e.action == "answer_held"]) == len(waiting)
 
 
 def test_answer_authors_belong_to_the_question_s_community(seeded):

@@ -37,8 +37,12 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def shared_app(app, tmp_path, monkeypatch):
-    """On PostgreSQL the suite's own database; on SQLite a file (memory has one connection)."""
+    """On PostgreSQL the suite's own database; on SQLite a file (memory has one connection).
+
+    Pre-moderation is off: these writers' answers should publish, so counts move."""
+    monkeypatch.setenv("PREMODERATE_FIRST_ANSWERS", "0")
     if on_postgres():
+        app.config["PREMODERATE_FIRST_ANSWERS"] = 0
         yield app
         return
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'shared.sqlite'}")

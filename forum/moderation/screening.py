@@ -1,0 +1,113 @@
+"""Pre-moderation: which answers wait for a moderator, and which are refused outright.
+
+The rules, for members (moderators and admins are never held):
+- a member's first N answers wait (N is PREMODERATE_FIRST_ANSWERS);
+- an answer with a link waits while its author has fewer than N published answers;
+- an answer with a watched word or phrase waits, or is refused with the admins' message.
+
+An edit is screened too: it is refused for a "refuse" phrase, and sends a published answer back
+to waiting when it *adds* a link (author under N) or a "hold" phrase that was not there before.
+Correcting a typo in an answer that was approved with a watched phrase does not hold it again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from forum.accounts.models import User
+from forum.answers.models import Answer
+from forum.content import render_markdown
+from forum.database import db
+from forum.errors import ForumError
+from forum.moderation.models import WatchAction, WatchedWord
+from forum.permissions import is_moderator
+
+# Our own sanitised HTML (content.render_markdown) spells every link this way.
+HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
+DEFAULT_REFUSAL = "Your answer contains something our community guidelines don't allow."
+
+
+def phrase_key(phrase: str) -> str:
+    """What makes two phrases the same: case and runs of spaces do not count."""
+    return " ".join(phrase.casefold().split())
+
+
+def linked_urls(html: str) -> set[str]:
+    return set(HREF.findall(html))
+
+
+def _matches(key: str, text_key: str) -> bool:
+    # Whole words only: watching "cure" must not hold "secure" or "curious".
+    return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text_key) is not None
+
+
+def watched_in(text: str, words: list[WatchedWord] | None = None) -> list[WatchedWord]:
+    """The watched words and phrases that occur in `text`, refusals first."""
+    if words is None:
+        words = list(db.session.scalars(select(WatchedWord)))
+    text_key = phrase_key(text)
+    found = [word for word in words if _matches(word.phrase_key, text_key)]
+    return sorted(found, key=lambda word: word.action is not WatchAction.REFUSE)
+
+
+def _refuse_if_watched(found: list[WatchedWord]) -> None:
+    refusing = [word for word in found if word.action is WatchAction.REFUSE]
+    if refusing:
+        raise ForumError(refusing[0].message.strip() or DEFAULT_REFUSAL, field="body")
+
+
+def _threshold() -> int:
+    return current_app.config["PREMODERATE_FIRST_ANSWERS"]
+
+
+def _answers_written(author: User) -> int:
+    return db.session.scalar(
+        select(func.count()).select_from(Answer).where(Answer.author_id == author.id)
+    )
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Why an answer waits for a moderator, in words moderators read in the queue."""
+
+    reason: str
+
+
+def screen_new_answer(author: User, body: str) -> Hold | None:
+    """Raise ForumError for a refused answer; otherwise say whether (and why) it must wait."""
+    if is_moderator(author):
+        return None
+    found = watched_in(body)
+    _refuse_if_watched(found)
+    if found:
+        return Hold(f"It contains the watched phrase “{found[0].phrase}”.")
+    threshold = _threshold()
+    if _answers_written(author) < threshold:
+        return Hold(f"It is one of the member's first {threshold} answers.")
+    if linked_urls(render_markdown(body)) and author.approved_answer_count < threshold:
+        return Hold(f"It has a link, and the member has fewer than {threshold} published answers.")
+    return None
+
+
+def screen_edit(editor: User, answer: Answer, new_body: str) -> Hold | None:
+    """The same rules for an edit, judged on what the edit adds."""
+    if is_moderator(editor):
+        return None
+    words = list(db.session.scalars(select(WatchedWord)))
+    found = watched_in(new_body, words)
+    _refuse_if_watched(found)
+    already = {word.id for word in watched_in(answer.body, words)}
+    added = [word for word in found if word.id not in already]
+    if added:
+        return Hold(f"An edit added the watched phrase “{added[0].phrase}”.")
+    new_links = linked_urls(render_markdown(new_body)) - linked_urls(answer.body_html)
+    threshold = _threshold()
+    if new_links and editor.approved_answer_count < threshold:
+        return Hold(
+            f"An edit added a link, and the member has fewer than {threshold} published answers."
+        )
+    return None
