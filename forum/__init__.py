@@ -24,6 +24,7 @@ from forum.database import db
 from forum.demo.cli import seed_demo_command
 from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.insights import views as insights
+from forum.moderation import templating as moderation_templating
 from forum.moderation import views as moderation
 from forum.pages import views as pages
 from forum.questions import views as questions
@@ -84,6 +85,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     permissions.init_app(app)
     app.add_template_filter(stored_html)
     register_template_helpers(app)
+    moderation_templating.init_app(app)
     for feature in FEATURES:
         app.register_blueprint(feature.bp)
     app.cli.add_command(content_cli)

@@ -157,8 +157,8 @@ def answer_refusal(user: User, question: Question, membership: Membership | None
 
 def suspension_message(user: User, doing: str) -> str:
     """Until when, and why: a suspended member is never left guessing."""
-    until = f" until {user.suspended_until.day} {user.suspended_until:%B %Y}"
-    until = until if user.suspended_until else ""
+    end = user.suspended_until
+    until = f" until {end.day} {end:%B %Y}" if end else ""
     why = f" The reason given: {user.status_reason}" if user.status_reason else ""
     return f"Your account is suspended{until}, so you can't {doing} right now.{why}"
 

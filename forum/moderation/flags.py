@@ -16,7 +16,7 @@ from forum.moderation import site_text
 from forum.moderation.log import record_action
 from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, NoticeKind
 from forum.moderation.notices import notify
-from forum.permissions import can_flag_answer, can_participate, is_author
+from forum.permissions import can_flag_answer, can_participate, is_author, suspension_message
 
 # What a member can say is wrong with an answer, in the order the form offers it.
 ANSWER_REASONS = {
@@ -43,11 +43,10 @@ def reporting_refusal(user: User, answer: Answer) -> str | None:
         return None
     if is_author(user, answer):
         return "This is your own answer. You can edit or delete it instead."
+    if user.is_authenticated and user.is_suspended:
+        return suspension_message(user, "report answers")
     if not can_participate(user):
-        return (
-            "Reporting needs a confirmed email address and an account in good standing. "
-            "Please confirm your email address, or wait until your suspension ends."
-        )
+        return "Reporting needs a confirmed email address. Please confirm yours first."
     return "This answer can't be reported: it is not published."
 
 

@@ -3,12 +3,10 @@ member-facing pieces: reporting an answer, and what moderation did to one's own 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from markupsafe import Markup
 from sqlalchemy import select
 
 from forum.accounts.models import User
@@ -39,88 +37,11 @@ from forum.moderation.forms import (
     SuspendForm,
     WatchedWordForm,
 )
-from forum.moderation.models import MemberNotice, NoticeKind, WatchAction, WatchedWord
-from forum.permissions import admin_required, can_see_answer, is_author, moderator_required
-from forum.summaries.reports import PROBLEM_REASONS
+from forum.moderation.models import WatchAction, WatchedWord
+from forum.permissions import admin_required, can_see_answer, moderator_required
 from forum.urls import question_url
 
 bp = Blueprint("moderation", __name__)
-
-REASON_LABELS = {**flags.ANSWER_REASONS, **PROBLEM_REASONS}
-
-
-@bp.app_template_global()
-def action_label(action: str) -> str:
-    return queries.action_label(action)
-
-
-@bp.app_template_global()
-def report_reason_label(flag) -> str:
-    return REASON_LABELS.get(flag.reason, flag.reason.value)
-
-
-@bp.app_template_global()
-def account_notices() -> list[MemberNotice]:
-    return notices.notices_for(current_user) if current_user.is_authenticated else []
-
-
-@bp.app_template_global()
-def support_notice(answer: Answer) -> MemberNotice | None:
-    """The support resources for the author of a reported answer, while they are unread."""
-    if not is_author(current_user, answer):
-        return None
-    return db.session.scalar(
-        select(MemberNotice).where(
-            MemberNotice.user_id == current_user.id,
-            MemberNotice.answer_id == answer.id,
-            MemberNotice.kind == NoticeKind.SUPPORT,
-            MemberNotice.read_at.is_(None),
-        )
-    )
-
-
-@bp.app_template_global()
-def account_age_days(member: User) -> int:
-    return queries.account_age_days(member)
-
-
-TARGET_PAGES = {
-    "answer": ("moderation.answer", "answer_id", "Answer"),
-    "user": ("moderation.member", "user_id", "Member"),
-}
-
-
-@bp.app_template_global()
-def log_target(entry) -> Markup | str:
-    """What an entry is about, linked when moderators have a page for it."""
-    name = entry.target_type.replace("_", " ").capitalize()
-    if entry.target_id is None:
-        return name
-    if entry.target_type not in TARGET_PAGES:
-        return f"{name} {entry.target_id}"
-    endpoint, parameter, label = TARGET_PAGES[entry.target_type]
-    href = url_for(endpoint, **{parameter: entry.target_id})
-    return Markup('<a href="{}">{} {}</a>').format(href, label, entry.target_id)
-
-
-@bp.app_template_global()
-def log_changes(before: dict | None, after: dict | None) -> list[tuple[str, str, str]]:
-    """The snapshot keys whose values differ, as text: (key, before, after)."""
-    before, after = before or {}, after or {}
-    keys = list(dict.fromkeys([*before, *after]))
-    return [
-        (key, _as_text(before.get(key)), _as_text(after.get(key)))
-        for key in keys
-        if before.get(key) != after.get(key)
-    ]
-
-
-def _as_text(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
 
 
 def _page() -> int:

@@ -246,3 +246,14 @@ def test_deleting_an_account_keeps_the_log_entries_about_it(community):
     assert len(about_them) == 2  # held, rejected
     assert all(e.subject_user_id is None for e in kept if e.id in about_them)
     assert db.session.scalar(select(MemberNotice).where(MemberNotice.user_id == member_id)) is None
+
+
+def test_a_suspension_without_an_end_still_says_why(app, community):
+    member = community.member(
+        status=AccountStatus.SUSPENDED, status_reason="Waiting for an appeal to be heard"
+    )
+    refusal = text_of(
+        app.test_client(user=member).get(f"/answers/{community.published().id}/report")
+    )
+    assert "Your account is suspended, so you can't report answers right now." in refusal
+    assert "Waiting for an appeal to be heard" in refusal
