@@ -57,6 +57,12 @@ class Config:
     RATELIMIT_SIGN_IN_PER_ACCOUNT = "5 per minute; 20 per hour"
     RATELIMIT_REGISTER_PER_ADDRESS = "5 per hour"
     RATELIMIT_EMAIL_REQUESTS = "3 per hour"  # reset and confirmation emails, per address asked for
+    RATELIMIT_SEARCH = "60 per minute"  # search pages, per address
+
+    # Search and discovery
+    SEARCH_RESULTS_PER_PAGE = 10
+    SITEMAP_PAGE_SIZE = 10_000  # URLs in one sitemap file; more make a sitemap index
+    FEED_ENTRIES = 30  # entries in an Atom feed
 
     def __init__(self) -> None:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY

@@ -23,12 +23,17 @@ from forum.demo.cli import seed_demo_command
 from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.pages import views as pages
 from forum.questions import views as questions
+from forum.search import index as search_index
+from forum.search import schema as search_schema
+from forum.search import views as search
+from forum.search.cli import search_cli
 from forum.summaries import review_views as review
 from forum.summaries import views as summaries
 from forum.templating import register_template_helpers
 
-# Every model must be known before migrations or create_all look at the metadata.
-assert models
+# Every model must be known before migrations or create_all look at the metadata, and the
+# search index's session events must listen before the first write.
+assert models and search_index
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FEATURES = (
     conditions,
@@ -41,6 +46,7 @@ FEATURES = (
     auth,
     accounts,
     account_admin,
+    search,
 )
 
 
@@ -61,7 +67,13 @@ def create_app(config: str | type[Config] = "production") -> Flask:
 
     db.init_app(app)
     # Batch mode lets later migrations alter tables on SQLite too.
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    migrate.init_app(
+        app,
+        db,
+        directory=str(PROJECT_ROOT / "migrations"),
+        render_as_batch=True,
+        include_name=search_schema.include_name,  # the full-text index is not in the models
+    )
     login_manager.init_app(app)
     account_session.init_app(app)
     csrf.init_app(app)
@@ -75,6 +87,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
         app.register_blueprint(feature.bp)
     app.cli.add_command(content_cli)
     app.cli.add_command(accounts_cli)
+    app.cli.add_command(search_cli)
     app.cli.add_command(seed_demo_command)
     return app
 

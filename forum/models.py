@@ -14,6 +14,7 @@ from forum.answers.models import (
 from forum.conditions.models import Condition, Membership, Perspective, Treatment, TreatmentKind
 from forum.moderation.models import Flag, FlagReason, FlagStatus, ModerationAction
 from forum.questions.models import Question, QuestionStatus
+from forum.search.models import SearchDocument, SearchKind
 from forum.summaries.models import (
     ReviewerProfile,
     RevisionStatus,
@@ -41,6 +42,8 @@ __all__ = [
     "ReviewerProfile",
     "RevisionStatus",
     "Role",
+    "SearchDocument",
+    "SearchKind",
     "Summary",
     "SummaryReference",
     "SummaryRevision",

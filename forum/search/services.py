@@ -1,0 +1,143 @@
+"""Search, as views and commands ask for it: what was typed in, a page of ranked results out.
+
+A page costs a fixed number of queries whatever the size of the index: one count, one ranked
+page of ids, one for the highlighted titles and snippets, and one for the questions and
+conditions the results belong to.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import current_app, url_for
+from markupsafe import Markup, escape
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from forum.accounts.models import User
+from forum.conditions.models import Condition
+from forum.database import db
+from forum.permissions import can_read_members_only
+from forum.questions.models import Question
+from forum.search.backends import Backend, Criteria, Highlight, backend_for
+from forum.search.models import SearchKind
+from forum.search.query import parse
+from forum.urls import question_url
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str = ""
+    condition_id: int | None = None
+    kind: SearchKind | None = None
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: SearchKind
+    title: Markup  # escaped, with the matched words in <mark>
+    snippet: Markup
+    url: str
+    question: Question
+    condition: Condition
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    """One page of hits; shaped like Flask-SQLAlchemy's Pagination for the pagination macro."""
+
+    hits: list[Hit]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+    @property
+    def last(self) -> int:
+        return min(self.total, self.page * self.per_page)
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def prev_num(self) -> int | None:
+        return self.page - 1 if self.has_prev else None
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def next_num(self) -> int | None:
+        return self.page + 1 if self.has_next else None
+
+
+def backend() -> Backend:
+    return backend_for(db.session.get_bind().dialect.name)
+
+
+def search(request: SearchRequest, viewer: User) -> ResultPage | None:
+    """Ranked results the viewer may read, or None when the text holds no word to look for."""
+    query = parse(request.text)
+    if not query:
+        return None
+    criteria = Criteria(
+        query=query,
+        members=can_read_members_only(viewer),
+        condition_id=request.condition_id,
+        kind=request.kind,
+    )
+    engine = backend()
+    per_page = current_app.config["SEARCH_RESULTS_PER_PAGE"]
+    total = engine.count(criteria)
+    page = min(max(request.page, 1), max(1, math.ceil(total / per_page)))
+    matches = engine.page(criteria, per_page, (page - 1) * per_page) if total else []
+    highlights = engine.highlights(criteria, [match.document_id for match in matches])
+    questions = _questions({match.question_id for match in matches})
+    hits = []
+    for match in matches:
+        question = questions.get(match.question_id)
+        if question is None:
+            continue
+        marked = highlights.get(match.document_id, Highlight(Markup(""), Markup("")))
+        # An answer has no title of its own: it is shown under its question's.
+        title = marked.title if match.kind is not SearchKind.ANSWER else escape(question.title)
+        hits.append(
+            Hit(
+                kind=match.kind,
+                title=title or escape(question.title),
+                snippet=marked.snippet,
+                url=_url(match.kind, match.source_id, question),
+                question=question,
+                condition=question.condition,
+                updated_at=match.updated_at,
+            )
+        )
+    return ResultPage(hits=hits, total=total, page=page, per_page=per_page)
+
+
+def _questions(ids: set[int]) -> dict[int, Question]:
+    if not ids:
+        return {}
+    query = select(Question).where(Question.id.in_(ids)).options(joinedload(Question.condition))
+    return {question.id: question for question in db.session.scalars(query)}
+
+
+def _url(kind: SearchKind, source_id: int, question: Question) -> str:
+    if kind is SearchKind.ANSWER:
+        return url_for("answers.permalink", answer_id=source_id)
+    if kind is SearchKind.SUMMARY:
+        return question_url(question, _anchor="summary-heading")
+    return question_url(question)
