@@ -7,8 +7,16 @@ from flask.cli import AppGroup
 
 from forum.database import db
 from forum.search import index
+from forum.search.models import SearchKind
+from forum.templating import pluralize
 
 search_cli = AppGroup("search", help="Maintain the search index.")
+
+NOUNS = {
+    SearchKind.QUESTION: ("question", "questions"),
+    SearchKind.SUMMARY: ("summary", "summaries"),
+    SearchKind.ANSWER: ("answer", "answers"),
+}
 
 
 @search_cli.command("reindex")
@@ -16,5 +24,5 @@ def reindex() -> None:
     """Rebuild the search index from every question, summary and answer."""
     counts = index.rebuild()
     db.session.commit()
-    written = ", ".join(f"{counts.get(kind, 0):,} {kind.value}s" for kind in index.SearchKind)
+    written = ", ".join(pluralize(counts.get(kind, 0), *NOUNS[kind]) for kind in SearchKind)
     click.echo(f"Search index rebuilt: {written}.")

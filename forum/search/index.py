@@ -324,12 +324,6 @@ def _changed(row: Any, fields: frozenset[str]) -> bool:
     return any(attributes[name].history.has_changes() for name in fields)
 
 
-def _visibility_changed(question: Question) -> bool:
-    history = inspect(question).attrs.status.history
-    before = history.deleted[0] if history.deleted else question.status
-    return (before is QuestionStatus.HIDDEN) != (question.status is QuestionStatus.HIDDEN)
-
-
 def _note(pending: Pending, row: Any, is_new_or_deleted: bool) -> None:
     if isinstance(row, Answer):
         if is_new_or_deleted or _changed(row, ANSWER_FIELDS):
@@ -344,7 +338,9 @@ def _note(pending: Pending, row: Any, is_new_or_deleted: bool) -> None:
         ):
             pending.summaries.add(row.summary_id)
     elif isinstance(row, Question):
-        if is_new_or_deleted or _visibility_changed(row):
+        # Hiding or showing a question takes its answers with it. (The old status may not be
+        # known: a change to an expired attribute keeps no history. Any change counts.)
+        if is_new_or_deleted or inspect(row).attrs.status.history.has_changes():
             pending.question_trees.add(row.id)
         elif _changed(row, QUESTION_FIELDS):
             pending.questions.add(row.id)

@@ -23,4 +23,9 @@ def results():
         known_condition_ids={condition.id for condition in conditions},
     )
     page = services.search(wanted, current_user) if wanted.text and not form.errors else None
-    return render_template("search/results.html", form=form, wanted=wanted, results=page)
+    # Pagination links keep what was asked, and nothing that was empty.
+    asked = {"q": wanted.text, "condition": wanted.condition_id, "kind": wanted.kind}
+    page_links = {name: getattr(value, "value", value) for name, value in asked.items() if value}
+    return render_template(
+        "search/results.html", form=form, wanted=wanted, results=page, page_links=page_links
+    )
