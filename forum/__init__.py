@@ -20,6 +20,7 @@ from forum.content import stored_html
 from forum.content_cli import content_cli
 from forum.database import db
 from forum.demo.cli import seed_demo_command
+from forum.discovery import views as discovery
 from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.pages import views as pages
 from forum.questions import views as questions
@@ -47,6 +48,7 @@ FEATURES = (
     accounts,
     account_admin,
     search,
+    discovery,
 )
 
 
