@@ -5,11 +5,12 @@ FLASK := $(VENV)/bin/flask
 HOST ?= 127.0.0.1
 PORT ?= 5000
 PYTEST_ARGS ?=
+BENCH_ANSWERS ?= 100000
 
 export FLASK_APP := wsgi
 export FORUM_CONFIG ?= development
 
-.PHONY: run test test-sqlite test-postgres lint format seed screenshots clean
+.PHONY: run test test-sqlite test-postgres lint format seed screenshots bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -62,6 +63,11 @@ seed: $(VENV)/.installed
 ## screenshots: docs/screenshots/*.png of the main pages at 1280 and 390 px, from demo content
 screenshots: $(VENV)/.dev-installed
 	$(PYTHON) -m tests.browser.screenshots docs/screenshots
+
+## bench: search timings over BENCH_ANSWERS synthetic answers, in a temporary SQLite file, or in
+## a schema of its own in BENCH_DATABASE_URL (PostgreSQL); printed and saved to bench-results.txt
+bench: $(VENV)/.installed
+	$(PYTHON) -m forum.bench search --answers $(BENCH_ANSWERS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

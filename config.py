@@ -61,6 +61,7 @@ class Config:
 
     # Search and discovery
     SEARCH_RESULTS_PER_PAGE = 10
+    SEARCH_CANDIDATES = 1000  # newest matches ranked per group (questions and summaries; answers)
     SITEMAP_PAGE_SIZE = 10_000  # URLs in one sitemap file; more make a sitemap index
     FEED_ENTRIES = 30  # entries in an Atom feed
 

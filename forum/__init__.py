@@ -15,18 +15,19 @@ from forum.accounts.cli import accounts_cli
 from forum.admin import views as admin
 from forum.answers import views as answers
 from forum.auth import views as auth
+from forum.bench.cli import bench_cli
 from forum.conditions import views as conditions
 from forum.content import stored_html
 from forum.content_cli import content_cli
 from forum.database import db
 from forum.demo.cli import seed_demo_command
-from forum.discovery import views as discovery
+from forum.discovery import views as discovery_views
 from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.pages import views as pages
 from forum.questions import views as questions
 from forum.search import index as search_index
 from forum.search import schema as search_schema
-from forum.search import views as search
+from forum.search import views as search_views
 from forum.search.cli import search_cli
 from forum.summaries import review_views as review
 from forum.summaries import views as summaries
@@ -47,8 +48,8 @@ FEATURES = (
     auth,
     accounts,
     account_admin,
-    search,
-    discovery,
+    search_views,
+    discovery_views,
 )
 
 
@@ -90,6 +91,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     app.cli.add_command(content_cli)
     app.cli.add_command(accounts_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(bench_cli)
     app.cli.add_command(seed_demo_command)
     return app
 

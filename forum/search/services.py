@@ -1,8 +1,12 @@
 """Search, as views and commands ask for it: what was typed in, a page of ranked results out.
 
-A page costs a fixed number of queries whatever the size of the index: one count, one ranked
-page of ids, one for the highlighted titles and snippets, and one for the questions and
-conditions the results belong to.
+Ranking looks at the newest SEARCH_CANDIDATES matching questions and summaries and the newest
+SEARCH_CANDIDATES matching answers, and orders them by relevance. A search for a word found in
+tens of thousands of answers so costs what one for a rare word does; its results say "more
+than", and more words or a condition filter bring older matches back in.
+
+A page costs a fixed number of queries whatever the size of the index: two for the candidates,
+one for the highlighted titles and snippets, and one for the questions and conditions.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ class ResultPage:
     total: int
     page: int
     per_page: int
+    more: bool = False  # `total` is a floor: there were more matches than were ranked
 
     @property
     def pages(self) -> int:
@@ -101,9 +106,16 @@ def search(request: SearchRequest, viewer: User) -> ResultPage | None:
     )
     engine = backend()
     per_page = current_app.config["SEARCH_RESULTS_PER_PAGE"]
-    total = engine.count(criteria)
+    limit = current_app.config["SEARCH_CANDIDATES"]
+    ranked, more = [], False
+    for answers in (False, True):
+        group = engine.candidates(criteria, answers, limit + 1)  # one more tells "there's more"
+        more = more or len(group) > limit
+        ranked += sorted(group, key=lambda found: found.document_id, reverse=True)[:limit]
+    ranked.sort(key=lambda found: (found.score, found.document_id), reverse=True)
+    total = len(ranked)
     page = min(max(request.page, 1), max(1, math.ceil(total / per_page)))
-    matches = engine.page(criteria, per_page, (page - 1) * per_page) if total else []
+    matches = ranked[(page - 1) * per_page : page * per_page]
     highlights = engine.highlights(criteria, [match.document_id for match in matches])
     questions = _questions({match.question_id for match in matches})
     hits = []
@@ -125,7 +137,7 @@ def search(request: SearchRequest, viewer: User) -> ResultPage | None:
                 updated_at=match.updated_at,
             )
         )
-    return ResultPage(hits=hits, total=total, page=page, per_page=per_page)
+    return ResultPage(hits=hits, total=total, page=page, per_page=per_page, more=more)
 
 
 def _questions(ids: set[int]) -> dict[int, Question]:

@@ -22,22 +22,18 @@ depends_on = None
 
 SQLITE_UPGRADE = (
     """CREATE VIRTUAL TABLE search_fts USING fts5(
-        title, keywords, body,
+        title, keywords, body, kind, members_only, condition_id,
         content='search_documents', content_rowid='id',
         tokenize='porter unicode61 remove_diacritics 2')""",
     """CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
-        INSERT INTO search_fts(rowid, title, keywords, body)
-        VALUES (new.id, new.title, new.keywords, new.body);
+        INSERT INTO search_fts(rowid, title, keywords, body, kind, members_only, condition_id) VALUES (new.id, new.title, new.keywords, new.body, new.kind, new.members_only, new.condition_id);
     END""",
     """CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, keywords, body)
-        VALUES ('delete', old.id, old.title, old.keywords, old.body);
+        INSERT INTO search_fts(search_fts, rowid, title, keywords, body, kind, members_only, condition_id) VALUES ('delete', old.id, old.title, old.keywords, old.body, old.kind, old.members_only, old.condition_id);
     END""",
     """CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, keywords, body)
-        VALUES ('delete', old.id, old.title, old.keywords, old.body);
-        INSERT INTO search_fts(rowid, title, keywords, body)
-        VALUES (new.id, new.title, new.keywords, new.body);
+        INSERT INTO search_fts(search_fts, rowid, title, keywords, body, kind, members_only, condition_id) VALUES ('delete', old.id, old.title, old.keywords, old.body, old.kind, old.members_only, old.condition_id);
+        INSERT INTO search_fts(rowid, title, keywords, body, kind, members_only, condition_id) VALUES (new.id, new.title, new.keywords, new.body, new.kind, new.members_only, new.condition_id);
     END""",
 )
 SQLITE_DOWNGRADE = (
@@ -53,9 +49,14 @@ POSTGRES_UPGRADE = (
             || setweight(to_tsvector('english', coalesce(keywords, '')), 'B')
             || setweight(to_tsvector('english', coalesce(body, '')), 'C')
         ) STORED""",
-    "CREATE INDEX ix_search_documents_search_vector ON search_documents USING gin (search_vector)",
+    """CREATE INDEX ix_search_documents_search_vector ON search_documents USING gin (search_vector)""",
+    """CREATE INDEX ix_search_documents_titled_vector ON search_documents USING gin (search_vector)
+        WHERE kind <> 'answer'""",
 )
-POSTGRES_DOWNGRADE = ("DROP INDEX IF EXISTS ix_search_documents_search_vector",)
+POSTGRES_DOWNGRADE = (
+    "DROP INDEX IF EXISTS ix_search_documents_titled_vector",
+    "DROP INDEX IF EXISTS ix_search_documents_search_vector",
+)
 
 
 def _run(by_dialect):

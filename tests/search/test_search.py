@@ -263,3 +263,24 @@ def test_a_condition_page_searches_that_condition(client, condition):
     form = form[: form.index("</form>")]
     assert f'name="condition" value="{condition.id}"' in form
     assert 'name="q"' in form
+
+
+def test_a_word_in_very_many_answers_ranks_the_newest_and_says_there_are_more(
+    app, client, make, question
+):
+    app.config["SEARCH_CANDIDATES"] = 3
+    answers = [make.answer(question, body=f"Spasms, story number {n}.") for n in range(5)]
+    page = results("spasms")
+    assert page.more and page.total == 4
+    assert (
+        set(found("spasms"))
+        == {
+            (SearchKind.QUESTION, question.id),  # questions and summaries are ranked on their own
+            *(answer_key(answer) for answer in answers[2:]),
+        }
+    )
+    html = client.get("/search?q=spasms").get_data(as_text=True)
+    assert "More than 4 results for “spasms”" in html
+    assert "add a word, or choose a condition" in html
+    # A second word narrows the matches below the limit: the oldest answer is back.
+    assert found("spasms number 0") == [answer_key(answers[0])]
