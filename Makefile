@@ -21,10 +21,12 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-## run: install, migrate, seed demo content into an empty database, and serve on HOST:PORT
+## run: install, migrate, seed demo content into an empty database, index it for search if the
+## index is empty, and serve on HOST:PORT
 run: $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
+	$(FLASK) search reindex --if-empty
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 # The Nu Html Checker (node_modules/vnu-jar/build/dist/vnu.jar) comes from the npm package vnu-jar,

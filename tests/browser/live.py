@@ -219,6 +219,9 @@ PAGE_KINDS = {
     "account-communities": PageKind("/account/communities", signed_in_as=MEMBER_EMAIL),
     "account-delete": PageKind("/account/delete", signed_in_as=MEMBER_EMAIL),
     "join-community": PageKind("{join}", signed_in_as=MEMBER_EMAIL),
+    "search": PageKind("/search"),
+    "search-results": PageKind("/search?q=baclofen"),
+    "search-no-results": PageKind("/search?q=xylophone&kind=summary"),
     "form-macros": PageKind(macro_gallery.PATH),
     "form-macros-errors": PageKind(macro_gallery.PATH + "?errors=1"),
 }

@@ -233,6 +233,9 @@ def test_reindex_rebuilds_everything_from_the_database(community, make, runner):
     assert found("hydrotherapy") == [answer_key(answer)]
     assert (SearchKind.QUESTION, question.id) in found("stiffness")
 
+    again = runner.invoke(args=["search", "reindex", "--if-empty"])
+    assert "already filled; nothing to do" in again.output
+
 
 def test_index_functions_can_be_called_directly(community, make):
     _, question, _ = community
