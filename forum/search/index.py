@@ -16,7 +16,7 @@ Anything else has no row. Author names are never indexed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from markupsafe import Markup
@@ -38,6 +38,7 @@ ANSWER_FIELDS = frozenset({"body", "body_html", "status", "visibility", "questio
 QUESTION_FIELDS = frozenset({"title", "status", "condition_id"})
 REVISION_FIELDS = frozenset({"status", "short_answer", "body", "body_html", "key_points"})
 CONDITION_FIELDS = frozenset({"name"})
+TREATMENT_FIELDS = frozenset({"name", "synonyms"})
 UPDATED_COLUMNS = ("condition_id", "question_id", "title", "keywords", "body", "members_only",
                    "updated_at")  # fmt: skip
 
@@ -307,12 +308,11 @@ class Pending:
     question_trees: set[int] = field(default_factory=set)  # with their answers
     summaries: set[int] = field(default_factory=set)
     conditions: set[int] = field(default_factory=set)
+    treatments: set[int] = field(default_factory=set)  # renamed: their answers' keywords
     everything: bool = False
 
     def __bool__(self) -> bool:
-        return self.everything or any(
-            (self.answers, self.questions, self.question_trees, self.summaries, self.conditions)
-        )
+        return any(getattr(self, noted.name) for noted in fields(self))
 
 
 def _pending(session: Session) -> Pending:
@@ -346,6 +346,8 @@ def _note(pending: Pending, row: Any, is_new_or_deleted: bool) -> None:
             pending.questions.add(row.id)
     elif isinstance(row, Condition) and not is_new_or_deleted and _changed(row, CONDITION_FIELDS):
         pending.conditions.add(row.id)
+    elif isinstance(row, Treatment) and not is_new_or_deleted and _changed(row, TREATMENT_FIELDS):
+        pending.treatments.add(row.id)
 
 
 @event.listens_for(Session, "after_flush")
@@ -366,6 +368,7 @@ BULK_WATCHED = {
     Question: ("question_trees", QUESTION_FIELDS),
     SummaryRevision: ("summaries", REVISION_FIELDS),
     Condition: ("conditions", CONDITION_FIELDS),
+    Treatment: ("treatments", TREATMENT_FIELDS),
 }
 
 
@@ -431,6 +434,9 @@ def _apply(work: Pending) -> None:
         index_questions(Question.condition_id.in_(chunk))
     for chunk in _chunks(sorted(work.summaries)):
         index_summaries(Summary.id.in_(chunk), candidates=chunk)
+    for chunk in _chunks(sorted(work.treatments)):
+        reported = select(TreatmentReport.answer_id).where(TreatmentReport.treatment_id.in_(chunk))
+        index_answers(Answer.id.in_(reported))
     for chunk in _chunks(sorted(work.answers)):
         index_answers(Answer.id.in_(chunk), candidates=chunk)
 

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select, update
 from forum.accounts.deletion import delete_account
 from forum.accounts.models import Role
 from forum.admin import services as admin_services
-from forum.admin.services import QuestionInput
+from forum.admin.services import QuestionInput, TreatmentInput
 from forum.answers import services as answer_services
 from forum.answers.models import Answer, AnswerStatus, Outcome, Visibility
 from forum.answers.services import AnswerDraft
@@ -145,6 +145,17 @@ def test_treatments_and_their_other_names_find_an_answer(community, make):
         treatments=[(baclofen, Outcome.HELPED_A_LOT)],
     )
     assert found("lioresal") == [answer_key(answer)]
+
+
+def test_renaming_a_treatment_reaches_the_answers_that_report_it(community, make):
+    condition, question, _ = community
+    treatment = make.treatment(condition, "Baclofen")
+    answer = make.answer(question, body=BODY, treatments=[(treatment, Outcome.HELPED_A_LOT)])
+    admin = make.user(role=Role.ADMIN)
+    details = TreatmentInput("Baclofen", synonyms="Lioresal, Lyflex")
+    admin_services.update_treatment(admin, treatment, details)
+    db.session.commit()
+    assert found("lyflex") == [answer_key(answer)]
 
 
 def test_members_only_answers_are_marked_and_author_names_never_stored(community, make):
