@@ -112,3 +112,15 @@ def test_feeds_have_canonical_addresses_and_are_linked_from_their_pages(client, 
     ) in page
     page = client.get(f"/conditions/{condition.id}/lupus").get_data(as_text=True)
     assert 'type="application/atom+xml" title="Lupus: new questions and answers" ' in page
+
+
+def test_a_feed_costs_a_fixed_number_of_queries(client, make, question, count_queries):
+    path = f"/conditions/{question.condition.id}/lupus/feed.xml"
+    make.answer(question, body="The first answer.")
+    with count_queries() as few:
+        client.get(path)
+    for n in range(12):
+        make.answer(make.question(question.condition), body=f"Answer {n}.")
+    with count_queries() as many:
+        client.get(path)
+    assert many.count == few.count <= 5

@@ -87,3 +87,12 @@ def test_a_members_only_answer_keeps_its_words_out_of_the_head(client, make):
     head = head_of(client, f"/answers/{answer.id}")
     assert "Private words" not in head
     assert '<meta name="robots" content="noindex">' in head
+
+
+def test_a_member_profile_has_a_plain_title_and_stays_out_of_search_engines(client, make):
+    member = make.user(display_name="QuietOak")
+    make.answer(make.question(title="What helps with fatigue?"), member, body="Naps helped.")
+    head = head_of(client, "/members/QuietOak")
+    assert "<title>QuietOak · Patient Experience Forum</title>" in head
+    assert '<meta name="robots" content="noindex">' in head
+    assert "fatigue" not in head  # the answers are listed in the page, not in its head
