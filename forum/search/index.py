@@ -69,10 +69,10 @@ def remove(kind: SearchKind, source_id: int) -> None:
     )
 
 
-def index_answers(where: ColumnElement[bool], candidates: Iterable[int] = ()) -> None:
+def index_answers(where: ColumnElement[bool], known_ids: Iterable[int] = ()) -> None:
     """Write the documents of the answers matching WHERE, and drop those that may not be found.
 
-    CANDIDATES are ids to drop if WHERE no longer finds them (a deleted row, say)."""
+    KNOWN_IDS are ids to drop if WHERE no longer finds them (a deleted row, say)."""
     rows = db.session.execute(
         select(
             Answer.id,
@@ -109,7 +109,7 @@ def index_answers(where: ColumnElement[bool], candidates: Iterable[int] = ()) ->
         }
         for row in findable
     ]
-    _replace(SearchKind.ANSWER, documents, {*candidates, *(row.id for row in rows)})
+    _replace(SearchKind.ANSWER, documents, {*known_ids, *(row.id for row in rows)})
 
 
 def index_questions(where: ColumnElement[bool], with_answers: bool = False) -> None:
@@ -150,7 +150,7 @@ def index_questions(where: ColumnElement[bool], with_answers: bool = False) -> N
             index_answers(Answer.question_id.in_(chunk))
 
 
-def index_summaries(where: ColumnElement[bool], candidates: Iterable[int] = ()) -> None:
+def index_summaries(where: ColumnElement[bool], known_ids: Iterable[int] = ()) -> None:
     """The documents of the summaries matching WHERE: each one's latest published revision."""
     summaries = db.session.execute(
         select(
@@ -185,7 +185,7 @@ def index_summaries(where: ColumnElement[bool], candidates: Iterable[int] = ()) 
                 "updated_at": revision.published_at,
             }
         )
-    _replace(SearchKind.SUMMARY, documents, {*candidates, *(row.id for row in summaries)})
+    _replace(SearchKind.SUMMARY, documents, {*known_ids, *(row.id for row in summaries)})
 
 
 def rebuild() -> dict[SearchKind, int]:
@@ -433,12 +433,12 @@ def _apply(work: Pending) -> None:
     for chunk in _chunks(sorted(work.conditions)):
         index_questions(Question.condition_id.in_(chunk))
     for chunk in _chunks(sorted(work.summaries)):
-        index_summaries(Summary.id.in_(chunk), candidates=chunk)
+        index_summaries(Summary.id.in_(chunk), known_ids=chunk)
     for chunk in _chunks(sorted(work.treatments)):
         reported = select(TreatmentReport.answer_id).where(TreatmentReport.treatment_id.in_(chunk))
         index_answers(Answer.id.in_(reported))
     for chunk in _chunks(sorted(work.answers)):
-        index_answers(Answer.id.in_(chunk), candidates=chunk)
+        index_answers(Answer.id.in_(chunk), known_ids=chunk)
 
 
 @event.listens_for(Session, "after_soft_rollback")

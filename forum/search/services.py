@@ -25,7 +25,7 @@ from forum.conditions.models import Condition
 from forum.database import db
 from forum.permissions import can_read_members_only
 from forum.questions.models import Question
-from forum.search.backends import Backend, Criteria, Highlight, backend_for
+from forum.search.backends import Backend, Candidate, Criteria, Highlight, backend_for
 from forum.search.models import SearchKind
 from forum.search.query import parse
 from forum.urls import question_url
@@ -106,38 +106,44 @@ def search(request: SearchRequest, viewer: User) -> ResultPage | None:
     )
     engine = backend()
     per_page = current_app.config["SEARCH_RESULTS_PER_PAGE"]
-    limit = current_app.config["SEARCH_CANDIDATES"]
-    ranked, more = [], False
+    ranked, more = _ranked(engine, criteria, current_app.config["SEARCH_CANDIDATES"])
+    page = min(max(request.page, 1), max(1, math.ceil(len(ranked) / per_page)))
+    matches = ranked[(page - 1) * per_page : page * per_page]
+    highlights = engine.highlights(criteria, [match.document_id for match in matches])
+    questions = _questions({match.question_id for match in matches})
+    hits = [
+        _hit(match, questions[match.question_id], highlights.get(match.document_id))
+        for match in matches
+        if match.question_id in questions
+    ]
+    return ResultPage(hits=hits, total=len(ranked), page=page, per_page=per_page, more=more)
+
+
+def _ranked(engine: Backend, criteria: Criteria, limit: int) -> tuple[list[Candidate], bool]:
+    """The newest `limit` matches of each group, most relevant first; and whether either group
+    had more than that."""
+    ranked: list[Candidate] = []
+    more = False
     for answers in (False, True):
         group = engine.candidates(criteria, answers, limit + 1)  # one more tells "there's more"
         more = more or len(group) > limit
         ranked += sorted(group, key=lambda found: found.document_id, reverse=True)[:limit]
     ranked.sort(key=lambda found: (found.score, found.document_id), reverse=True)
-    total = len(ranked)
-    page = min(max(request.page, 1), max(1, math.ceil(total / per_page)))
-    matches = ranked[(page - 1) * per_page : page * per_page]
-    highlights = engine.highlights(criteria, [match.document_id for match in matches])
-    questions = _questions({match.question_id for match in matches})
-    hits = []
-    for match in matches:
-        question = questions.get(match.question_id)
-        if question is None:
-            continue
-        marked = highlights.get(match.document_id, Highlight(Markup(""), Markup("")))
-        # An answer has no title of its own: it is shown under its question's.
-        title = marked.title if match.kind is not SearchKind.ANSWER else escape(question.title)
-        hits.append(
-            Hit(
-                kind=match.kind,
-                title=title or escape(question.title),
-                snippet=marked.snippet,
-                url=_url(match.kind, match.source_id, question),
-                question=question,
-                condition=question.condition,
-                updated_at=match.updated_at,
-            )
-        )
-    return ResultPage(hits=hits, total=total, page=page, per_page=per_page, more=more)
+    return ranked, more
+
+
+def _hit(match: Candidate, question: Question, marked: Highlight | None) -> Hit:
+    # An answer has no title of its own: it is shown under its question's.
+    title = marked.title if marked is not None and match.kind is not SearchKind.ANSWER else None
+    return Hit(
+        kind=match.kind,
+        title=title or escape(question.title),
+        snippet=marked.snippet if marked is not None else Markup(""),
+        url=_url(match.kind, match.source_id, question),
+        question=question,
+        condition=question.condition,
+        updated_at=match.updated_at,
+    )
 
 
 def _questions(ids: set[int]) -> dict[int, Question]:
