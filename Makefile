@@ -5,6 +5,7 @@ FLASK := $(VENV)/bin/flask
 HOST ?= 127.0.0.1
 PORT ?= 5000
 PYTEST_ARGS ?=
+BENCH_ANSWERS ?= 100000
 
 export FLASK_APP := wsgi
 export FORUM_CONFIG ?= development
@@ -20,10 +21,12 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-## run: install, migrate, seed demo content into an empty database, and serve on HOST:PORT
+## run: install, migrate, seed demo content into an empty database, index it for search if the
+## index is empty, and serve on HOST:PORT
 run: $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
+	$(FLASK) search reindex --if-empty
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 # The Nu Html Checker (node_modules/vnu-jar/build/dist/vnu.jar) comes from the npm package vnu-jar,
@@ -53,10 +56,12 @@ serve-prod: $(VENV)/.installed
 	FORUM_CONFIG=production $(FLASK) db upgrade
 	FORUM_CONFIG=production $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
-## bench: page cost at 1,000 and 1,000,000 answers, then load under gunicorn (BENCH_SIZES to change)
+## bench: page cost at 1,000 and 1,000,000 answers, then load under gunicorn (BENCH_SIZES to change),
+## then search timings over BENCH_ANSWERS answers (BENCH_DATABASE_URL for PostgreSQL)
 bench: $(VENV)/.dev-installed
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y --no-install-recommends wrk >/dev/null; } || echo "wrk is missing: the load part will be skipped"
 	$(PYTHON) -m forum.benchmark
+	$(PYTHON) -m forum.bench search --answers $(BENCH_ANSWERS)
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

@@ -82,6 +82,13 @@ class Config:
     FLAG_HIDE_THRESHOLD = 3  # reports from this many members hide an answer until a decision
     MODERATION_QUEUE_PAGE_SIZE = 20
     MODERATION_LOG_PAGE_SIZE = 50
+    RATELIMIT_SEARCH = "60 per minute"  # search pages, per address
+
+    # Search and discovery
+    SEARCH_RESULTS_PER_PAGE = 10
+    SEARCH_CANDIDATES = 1000  # newest matches ranked per group (questions and summaries; answers)
+    SITEMAP_PAGE_SIZE = 10_000  # URLs in one sitemap file; more make a sitemap index
+    FEED_ENTRIES = 30  # entries in an Atom feed
 
     def __init__(self) -> None:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY

@@ -17,23 +17,30 @@ from forum.admin import views as admin
 from forum.answers import views as answers
 from forum.auth import views as auth
 from forum.backup import backup_command
+from forum.bench.cli import bench_cli
 from forum.conditions import views as conditions
 from forum.content import stored_html
 from forum.content_cli import content_cli
 from forum.database import db
 from forum.demo.cli import seed_demo_command
+from forum.discovery import views as discovery_views
 from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.insights import views as insights
 from forum.moderation import templating as moderation_templating
 from forum.moderation import views as moderation
 from forum.pages import views as pages
 from forum.questions import views as questions
+from forum.search import index as search_index
+from forum.search import schema as search_schema
+from forum.search import views as search_views
+from forum.search.cli import search_cli
 from forum.summaries import review_views as review
 from forum.summaries import views as summaries
 from forum.templating import register_template_helpers
 
-# Every model must be known before migrations or create_all look at the metadata.
-assert models
+# Every model must be known before migrations or create_all look at the metadata, and the
+# search index's session events must listen before the first write.
+assert models and search_index
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FEATURES = (
     conditions,
@@ -49,6 +56,8 @@ FEATURES = (
     auth,
     accounts,
     account_admin,
+    search_views,
+    discovery_views,
 )
 
 
@@ -74,7 +83,13 @@ def create_app(config: str | type[Config] = "production") -> Flask:
 
     db.init_app(app)
     # Batch mode lets later migrations alter tables on SQLite too.
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    migrate.init_app(
+        app,
+        db,
+        directory=str(PROJECT_ROOT / "migrations"),
+        render_as_batch=True,
+        include_name=search_schema.include_name,  # the full-text index is not in the models
+    )
     login_manager.init_app(app)
     account_session.init_app(app)
     csrf.init_app(app)
@@ -91,6 +106,8 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     app.cli.add_command(content_cli)
     app.cli.add_command(accounts_cli)
     app.cli.add_command(backup_command)
+    app.cli.add_command(search_cli)
+    app.cli.add_command(bench_cli)
     app.cli.add_command(seed_demo_command)
     return app
 

@@ -24,6 +24,7 @@ from forum.moderation.models import (
     WatchedWord,
 )
 from forum.questions.models import Question, QuestionStatus
+from forum.search.models import SearchDocument, SearchKind
 from forum.summaries.models import (
     ReviewerProfile,
     RevisionStatus,
@@ -53,6 +54,8 @@ __all__ = [
     "ReviewerProfile",
     "RevisionStatus",
     "Role",
+    "SearchDocument",
+    "SearchKind",
     "SiteSetting",
     "Summary",
     "SummaryReference",

@@ -192,6 +192,8 @@ def can_see_answer(user: User, answer: Answer) -> bool:
     return answer.is_published or is_author(user, answer) or is_moderator(user)
 
 
+
+
 def can_see_author(user: User, answer: Answer) -> bool:
     """Anonymous answers hide their author from everyone but moderators (and the author)."""
     return not answer.is_anonymous or is_author(user, answer) or is_moderator(user)
@@ -199,7 +201,7 @@ def can_see_author(user: User, answer: Answer) -> bool:
 
 def can_read_members_only(user: User) -> bool:
     """Answers shared with members only reach signed-in readers: their text, and their part in
-    counts and comparisons across answers."""
+    counts, comparisons and search results."""
     return user.is_authenticated
 
 

@@ -285,6 +285,9 @@ PAGE_KINDS = {
     "report-form": PageKind("{report_form}", signed_in_as=MEMBER_EMAIL),
     "my-moderation": PageKind("/account/moderation", signed_in_as=NEWCOMER_EMAIL),
     "account-with-notices": PageKind("/account", signed_in_as="{supported_member}"),
+    "search": PageKind("/search"),
+    "search-results": PageKind("/search?q=baclofen"),
+    "search-no-results": PageKind("/search?q=xylophone&kind=summary"),
     "form-macros": PageKind(macro_gallery.PATH),
     "form-macros-errors": PageKind(macro_gallery.PATH + "?errors=1"),
 }

@@ -1,0 +1,141 @@
+"""JSON-LD for question pages, in schema.org's words: a MedicalWebPage about a condition, last
+reviewed on a date by a named reviewer, whose main entity is the question with the members'
+answers as suggested answers.
+
+Only answers any signed-out reader can read go in; an anonymous answer's author is "A member
+with <condition>", as on the page.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import current_app, url_for
+from markupsafe import Markup
+
+from forum.answers.models import Answer
+from forum.conditions.models import Condition
+from forum.questions.services import QuestionPage
+from forum.search.index import html_to_text
+from forum.summaries.models import SummaryReference, SummaryRevision
+from forum.urls import condition_url, question_url
+
+MAX_ANSWERS = 20  # the most helpful first, as the page lists them
+# Characters that could end the <script> element or confuse an HTML parser, as JSON escapes.
+SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """A <script type="application/ld+json"> block. Browsers never run it (CSP allows it), and
+    nothing in the JSON can close the element early: <, > and & travel as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+def is_public(answer: Answer) -> bool:
+    return answer.is_published and not answer.is_members_only
+
+
+def author_name(answer: Answer, condition: Condition) -> str:
+    """What readers see of the author: never the account behind an anonymous answer."""
+    if answer.is_anonymous:
+        return f"A member with {condition.name}"
+    if answer.author is None:
+        return "Former member"
+    return answer.author.display_name
+
+
+def question_page_data(page: QuestionPage) -> dict[str, Any]:
+    question = page.question
+    condition = question.condition
+    url = question_url(question, _external=True)
+    answers = [answer for answer in page.answers if is_public(answer)]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "@id": url,
+        "url": url,
+        "name": question.title,
+        "inLanguage": "en",
+        "isPartOf": {
+            "@type": "WebSite",
+            "name": current_app.config["SITE_NAME"],
+            "url": url_for("conditions.home", _external=True),
+        },
+        "about": {
+            "@type": "MedicalCondition",
+            "name": condition.name,
+            "url": condition_url(condition, _external=True),
+        },
+        "mainEntity": {
+            "@type": "Question",
+            "name": question.title,
+            "text": question.title,
+            "dateCreated": question.created_at.isoformat(timespec="seconds"),
+            "answerCount": len(answers),
+            "suggestedAnswer": [_answer(answer, condition) for answer in answers[:MAX_ANSWERS]],
+        },
+    }
+    if page.summary is not None:
+        data.update(_summary(page.summary))
+    return data
+
+
+def _summary(revision: SummaryRevision) -> dict[str, Any]:
+    """The reviewed summary is the page's main content; its publication is its last review."""
+    reviewed = revision.reviewed_at or revision.published_at
+    data: dict[str, Any] = {
+        "description": revision.short_answer,
+        "abstract": revision.short_answer,
+        "text": html_to_text(revision.body_html).strip(),
+        "mainContentOfPage": {"@type": "WebPageElement", "cssSelector": ".summary"},
+        "lastReviewed": reviewed.date().isoformat(),
+        "dateModified": revision.published_at.isoformat(timespec="seconds"),
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+    }
+    profile = revision.reviewer_profile
+    if profile is not None and profile.is_verified:
+        reviewer = {"@type": "Person", "name": profile.full_name}
+        if profile.credentials:
+            reviewer["honorificSuffix"] = profile.credentials
+        if profile.specialty:
+            reviewer["jobTitle"] = profile.specialty
+        reviewer["url"] = url_for("summaries.reviewer", profile_id=profile.id, _external=True)
+        data["reviewedBy"] = reviewer
+    if revision.references:
+        data["citation"] = [_citation(reference) for reference in revision.references]
+    return data
+
+
+def _citation(reference: SummaryReference) -> dict[str, Any]:
+    citation = {"@type": "CreativeWork", "name": reference.title}
+    if reference.url:
+        citation["url"] = reference.url
+    if reference.publisher:
+        citation["publisher"] = {"@type": "Organization", "name": reference.publisher}
+    if reference.year:
+        citation["datePublished"] = str(reference.year)
+    return citation
+
+
+def _answer(answer: Answer, condition: Condition) -> dict[str, Any]:
+    shared = answer.published_at or answer.created_at
+    data = {
+        "@type": "Answer",
+        "text": html_to_text(answer.body_html).strip(),
+        "dateCreated": shared.isoformat(timespec="seconds"),
+        "upvoteCount": answer.helpful_count,
+        "url": url_for("answers.permalink", answer_id=answer.id, _external=True),
+        "author": {"@type": "Person", "name": author_name(answer, condition)},
+    }
+    if answer.edited_at:
+        data["dateModified"] = answer.edited_at.isoformat(timespec="seconds")
+    return data
+
+
+def question_json_ld(page: QuestionPage) -> Markup:
+    """For the question template: {{ question_json_ld(page) }} in its head."""
+    return json_ld(question_page_data(page))

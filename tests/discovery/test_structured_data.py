@@ -1,0 +1,111 @@
+"""Question pages describe themselves in JSON-LD that parses, names the reviewer and the date of
+the last review, and holds only answers every reader may see."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from forum.accounts.models import Role
+from forum.answers.models import AnswerStatus, Visibility
+from forum.discovery.structured_data import json_ld
+
+SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
+def structured_data(html: str) -> dict:
+    (block,) = SCRIPT.findall(html)
+    return json.loads(block)
+
+
+@pytest.fixture
+def question(make):
+    condition = make.condition("Stiff Person Syndrome")
+    return make.question(condition, title="What are the primary treatments?", slug="treatments")
+
+
+def page_of(client, question) -> str:
+    return client.get(f"/questions/{question.id}/{question.slug}").get_data(as_text=True)
+
+
+def test_a_question_page_is_a_reviewed_medical_web_page(client, make, question):
+    reviewer = make.reviewer("Dr Ada Quill", credentials="MD", specialty="neurology")
+    published = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+    make.published_summary(
+        question,
+        reviewer=reviewer,
+        published_at=published,
+        short_answer="Muscle relaxants and immune therapies are the usual mainstays.",
+    )
+    data = structured_data(page_of(client, question))
+
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "MedicalWebPage"
+    assert data["url"] == f"http://localhost/questions/{question.id}/treatments"
+    assert data["lastReviewed"] == "2026-03-02"
+    assert data["reviewedBy"]["@type"] == "Person"
+    assert data["reviewedBy"]["name"] == "Dr Ada Quill"
+    assert data["reviewedBy"]["honorificSuffix"] == "MD"
+    assert data["about"] == {
+        "@type": "MedicalCondition",
+        "name": "Stiff Person Syndrome",
+        "url": f"http://localhost/conditions/{question.condition.id}/{question.condition.slug}",
+    }
+    assert data["abstract"] == "Muscle relaxants and immune therapies are the usual mainstays."
+    assert "medicine and therapy" in data["text"]  # the summary body, as plain text
+    assert data["mainEntity"]["@type"] == "Question"
+    assert data["mainEntity"]["name"] == "What are the primary treatments?"
+
+
+def test_answers_are_suggested_answers_with_public_authors_only(client, make, question):
+    make.published_summary(question)
+    named = make.answer(question, make.user(display_name="QuietOak"), body="Baclofen helped.")
+    named.helpful_count = 4
+    make.answer(question, make.user(display_name="Hidden Name"), body="Diazepam, at night.",
+                is_anonymous=True)  # fmt: skip
+    make.answer(question, body="Only for members to read.", visibility=Visibility.MEMBERS)
+    for status in (AnswerStatus.PENDING, AnswerStatus.HIDDEN, AnswerStatus.REJECTED,
+                   AnswerStatus.DELETED):  # fmt: skip
+        make.answer(question, body=f"A {status.value} answer.", status=status)
+    moderator = make.user(role=Role.MODERATOR)
+
+    for client_ in (client, client.application.test_client(user=moderator)):
+        html = page_of(client_, question)
+        if client_ is not client:
+            assert "A pending answer." in html  # on the moderator's page, not in the data
+        entity = structured_data(html)["mainEntity"]
+        answers = entity["suggestedAnswer"]
+        assert entity["answerCount"] == 2
+        assert {answer["text"] for answer in answers} == {"Baclofen helped.", "Diazepam, at night."}
+        authors = {answer["author"]["name"] for answer in answers}
+        assert authors == {"QuietOak", "A member with Stiff Person Syndrome"}
+        assert all(answer["@type"] == "Answer" for answer in answers)
+        assert {answer["upvoteCount"] for answer in answers} == {4, 0}
+        block = SCRIPT.search(html).group(1)
+        assert "Hidden Name" not in block and "Only for members" not in block
+
+
+def test_without_a_summary_there_is_no_review_to_claim(client, question):
+    data = structured_data(page_of(client, question))
+    assert "reviewedBy" not in data and "lastReviewed" not in data
+    assert data["mainEntity"]["answerCount"] == 0
+
+
+def test_nothing_in_the_data_can_end_the_script_element(client, make, question):
+    hostile = '</script><script>alert("x")</script> & <!-- \u2028'
+    make.published_summary(question, short_answer=hostile)
+    html = page_of(client, question)
+    block = SCRIPT.search(html).group(1)
+    assert "<" not in block and ">" not in block and "&" not in block.replace("\\u0026", "")
+    assert structured_data(html)["abstract"] == hostile
+
+
+def test_json_ld_escapes_for_the_script_context():
+    markup = str(json_ld({"text": "</script><b>&"}))
+    assert markup == (
+        '<script type="application/ld+json">{"text":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
+        "</script>"
+    )
