@@ -192,8 +192,6 @@ def can_see_answer(user: User, answer: Answer) -> bool:
     return answer.is_published or is_author(user, answer) or is_moderator(user)
 
 
-
-
 def can_see_author(user: User, answer: Answer) -> bool:
     """Anonymous answers hide their author from everyone but moderators (and the author)."""
     return not answer.is_anonymous or is_author(user, answer) or is_moderator(user)
