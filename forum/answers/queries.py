@@ -50,15 +50,3 @@ def find_answer(answer_id: int) -> Answer | None:
     if answer is None or not answer.question.is_visible:
         return None
     return answer
-
-
-def find_published_answer(answer_id: int) -> Answer | None:
-    """One published answer on a visible question, with its card and question loaded."""
-    answer = db.session.scalar(
-        select(Answer)
-        .where(Answer.id == answer_id)
-        .options(*card_loading(), joinedload(Answer.question).joinedload(Question.condition))
-    )
-    if answer is None or not answer.is_published or not answer.question.is_visible:
-        return None
-    return answer

@@ -8,7 +8,7 @@ from forum.answers.forms import AnswerForm, form_data_for
 from forum.answers.history import answer_history
 from forum.answers.models import AnswerStatus
 from forum.answers.privacy import privacy_warnings
-from forum.answers.queries import find_answer, find_published_answer
+from forum.answers.queries import find_answer
 from forum.auth.forms import EmptyForm
 from forum.content import render_markdown
 from forum.database import db
@@ -32,7 +32,7 @@ bp = Blueprint("answers", __name__)
 
 @bp.get("/answers/<int:answer_id>")
 def permalink(answer_id: int):
-    answer = find_published_answer(answer_id) or find_answer(answer_id)
+    answer = find_answer(answer_id)
     if answer is None or not can_see_answer(current_user, answer):
         abort(404)
     return render_template("answers/permalink.html", answer=answer, question=answer.question)

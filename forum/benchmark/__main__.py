@@ -13,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import click
 import sqlalchemy as sa
 
 from config import DevelopmentConfig
@@ -76,9 +77,9 @@ def main() -> None:
                 except (RuntimeError, OSError, subprocess.CalledProcessError) as error:
                     report.load = f"the load test failed: {error}"
     text = report.render(sizes)
-    print(text)
+    click.echo(text)
     RESULTS.write_text(text)
-    print(f"(also written to {RESULTS})")
+    click.echo(f"(also written to {RESULTS})")
 
 
 def run_load(url: str, landmarks) -> list[load.LoadResult] | str:
