@@ -46,6 +46,8 @@ class Config:
     # Page cache for signed-out readers (see forum/caching.py).
     CACHE_KEY_PREFIX = "forum:"
     PAGE_CACHE_SECONDS = 300
+    # Pieces of pages that read the same for many readers (see forum/fragments.py).
+    FRAGMENT_CACHE_ENABLED = True
     # Behind how many reverse proxies the app runs (X-Forwarded-* headers to trust).
     PROXY_COUNT = 0
     LOG_FORMAT = "text"

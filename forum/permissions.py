@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from flask import abort
 from flask_login import current_user, login_required
@@ -236,6 +236,35 @@ def offers_report(user: User, answer: Answer) -> bool:
     return answer.is_published and not is_author(user, answer) and not is_moderator(user)
 
 
+class CardActions(NamedTuple):
+    """What one reader may do with one answer card, asked in one call per card."""
+
+    is_author: bool
+    sees_author: bool
+    vote: bool
+    report: bool
+    edit: bool
+    history: bool
+    delete: bool
+    moderate: bool
+    restore: bool
+
+
+def card_actions(user: User, answer: Answer) -> CardActions:
+    user = getattr(user, "_get_current_object", lambda: user)()  # templates pass a proxy
+    return CardActions(
+        is_author=is_author(user, answer),
+        sees_author=can_see_author(user, answer),
+        vote=can_vote_helpful(user, answer),
+        report=offers_report(user, answer),
+        edit=can_edit_answer(user, answer),
+        history=answer.edited_at is not None and can_read_answer_history(user, answer),
+        delete=can_delete_answer(user, answer),
+        moderate=is_moderator(user),
+        restore=can_restore_answer(user, answer),
+    )
+
+
 def can_moderate_member(actor: User, member: User) -> bool:
     """Suspend, ban or reinstate: moderators act on members, never on staff or themselves.
 
@@ -258,6 +287,7 @@ TEMPLATE_CHECKS = (
     can_vote_helpful,
     offers_report,
     can_moderate_member,
+    card_actions,
 )
 
 

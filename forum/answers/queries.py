@@ -21,7 +21,7 @@ def card_loading() -> tuple:
 
 
 def visible_answers(question_id: int, viewer: User) -> Select[tuple[Answer]]:
-    """What the viewer may see of a question's answers, most helpful first, ready for cards.
+    """What the viewer may see of a question's answers, most helpful first, with their authors.
 
     Everyone sees published answers; authors also see their own in any other state (but a
     deleted one); moderators see everything, so nothing a member wrote is out of their reach.
@@ -32,10 +32,11 @@ def visible_answers(question_id: int, viewer: User) -> Select[tuple[Answer]]:
     elif viewer.is_authenticated:
         own = and_(Answer.author_id == viewer.id, Answer.status != AnswerStatus.DELETED)
         shown = or_(shown, own)
+    # Treatment reports are loaded only for cards not kept already (forum/answers/cards.py).
     return (
         select(Answer)
         .where(Answer.question_id == question_id, shown)
-        .options(*card_loading())
+        .options(joinedload(Answer.author))
         .order_by(Answer.helpful_count.desc(), Answer.published_at, Answer.id)
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import joinedload
@@ -10,11 +11,13 @@ from sqlalchemy.orm import joinedload
 from forum.accounts.models import User
 from forum.answers.models import Answer
 from forum.answers.services import existing_answer
+from forum.caching import content_version
 from forum.conditions.models import Membership
 from forum.database import db
+from forum.fragments import fragment_key, kept
 from forum.insights.aggregates import MembersReport, question_report
 from forum.insights.listing import AnswerFilters, AnswerPage, answer_page
-from forum.permissions import Refusal, answer_refusal
+from forum.permissions import Refusal, answer_refusal, can_read_members_only
 from forum.questions.models import Question
 from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
 
@@ -22,7 +25,6 @@ from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
 @dataclass(frozen=True)
 class QuestionPage:
     question: Question
-    summary: SummaryRevision | None  # the latest published revision, if any
     listing: AnswerPage  # this page of answers, sorted and filtered as asked
     report: MembersReport  # what members report, and how many shared their experience
     own_answer: Answer | None  # the viewer's answer, in any state
@@ -32,6 +34,12 @@ class QuestionPage:
     @property
     def answers(self) -> list[Answer]:
         return self.listing.answers
+
+    @cached_property
+    def summary(self) -> SummaryRevision | None:
+        """The latest published revision, if any; loaded when asked for, as the page itself
+        shows the kept panel (forum/questions/panels.py)."""
+        return current_summary(self.question.id)
 
 
 def find_visible_question(question_id: int) -> Question | None:
@@ -81,6 +89,23 @@ def viewer_standing(viewer: User, question: Question) -> tuple[Membership | None
     return row[0], row[1]
 
 
+def question_fragment_key(kind: str, question_id: int, *parts: object) -> str:
+    """A key for a piece of a question page kept until public content next changes."""
+    version, _ = content_version()
+    return fragment_key(kind, question_id, version, *parts)
+
+
+def audience(viewer: User) -> str:
+    """Who a kept figure or panel was made for: answers shared with members count for some."""
+    return "members" if can_read_members_only(viewer) else "everyone"
+
+
+def members_report(question_id: int, viewer: User, threshold: int) -> MembersReport:
+    """What members report, kept: the figures are the same for every reader of one audience."""
+    key = question_fragment_key("members-report", question_id, audience(viewer), threshold)
+    return kept(key, lambda: question_report(question_id, viewer, threshold))
+
+
 def question_page(
     question: Question,
     viewer: User,
@@ -102,9 +127,8 @@ def question_page(
     return QuestionPage(
         membership=membership,
         question=question,
-        summary=current_summary(question.id),
         listing=listing,
-        report=question_report(question.id, viewer, threshold),
+        report=members_report(question.id, viewer, threshold),
         own_answer=own,
         refusal=refusal,
     )

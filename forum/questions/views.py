@@ -3,8 +3,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
 from flask_login import current_user
 
+from forum.answers.cards import answer_cards
 from forum.insights.listing import CardControls, filter_choices, is_clean, read_filters
 from forum.questions import services
+from forum.questions.panels import report_panel, summary_panel
 from forum.urls import question_url
 
 bp = Blueprint("questions", __name__)
@@ -46,4 +48,7 @@ def detail(question_id: int, slug: str | None):
         filters=filters,
         filter_choices=filter_choices(question.condition.treatments),
         card_controls=controls,
+        cards=answer_cards(page.answers, question.condition, current_user, controls),
+        report_panel=report_panel(page.report, question.condition, question.id, current_user),
+        summary=summary_panel(question, current_user),
     )

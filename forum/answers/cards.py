@@ -1,0 +1,124 @@
+"""Answer cards for a page of answers, each drawn once per version and kept in the shared cache.
+
+A card differs between readers only in what they may do with it (card_actions), whether they
+marked it helpful, whether they are signed in (members-only text) and the page it sends a vote
+back to; its key names all of those, and everything about the answer a card shows: its version
+(bumped by every edit and every change of status), its helpful count, its author's pseudonym
+and its condition's treatment names. So a kept card is always current, and readers in the same
+position share it. The one thing no two sessions share, the CSRF token of the helpful button,
+is kept as a hole and filled in on the way out. An author's own card (with notes only they see)
+is drawn afresh each time.
+
+Where every card is kept, the answers' treatment reports are not even loaded; the missing ones
+are loaded together, in one query, so the page's query count stays fixed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from flask import get_template_attribute, request
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
+
+from forum.accounts.models import User
+from forum.answers.models import Answer, TreatmentReport
+from forum.conditions.models import Condition
+from forum.database import db
+from forum.fragments import fetch_many, fingerprint, fragment_key, store_many
+from forum.insights.listing import CardControls
+from forum.permissions import CardActions, card_actions
+
+CSRF_HOLE = "csrf-token-of-this-session"  # never a real token: those hold a "." and a signature
+
+
+def answer_cards(
+    answers: Sequence[Answer],
+    condition: Condition,
+    viewer: User,
+    controls: CardControls,
+    heading_level: int = 3,
+) -> dict[int, Markup]:
+    """Each answer's card as HTML, by answer id, for VIEWER on a reading page with CONTROLS."""
+    actions = {answer.id: card_actions(viewer, answer) for answer in answers}
+    signed_in = viewer.is_authenticated
+    treatments = fingerprint((t.id, t.name, t.slug) for t in condition.treatments)
+    keys = {
+        answer.id: _key(answer, actions[answer.id], signed_in, controls, heading_level, treatments)
+        for answer in answers
+        if not actions[answer.id].is_author
+    }
+    kept = fetch_many(keys)
+    missing = [answer for answer in answers if answer.id not in kept]
+    load_treatment_reports(missing)
+    draw = get_template_attribute("macros.html", "answer_card")
+    drawn = {
+        answer.id: str(
+            draw(
+                answer,
+                condition,
+                heading_level,
+                may=actions[answer.id],
+                controls=controls,
+                signed_in=signed_in,
+                csrf=CSRF_HOLE,
+            )
+        )
+        for answer in missing
+    }
+    store_many({keys[answer_id]: html for answer_id, html in drawn.items() if answer_id in keys})
+    token = str(escape(generate_csrf()))
+    return {
+        answer_id: Markup(html.replace(CSRF_HOLE, token))
+        for answer_id, html in {**kept, **drawn}.items()
+    }
+
+
+def _key(
+    answer: Answer,
+    may: CardActions,
+    signed_in: bool,
+    controls: CardControls,
+    heading_level: int,
+    treatments: str,
+) -> str:
+    author = answer.author.display_name if answer.author else None
+    return fragment_key(
+        "answer-card",
+        answer.id,
+        f"{answer.created_at:%Y%m%d%H%M%S%f}",  # two answers given one id by a database made afresh
+        answer.version,
+        answer.helpful_count,
+        author,
+        treatments,
+        heading_level,
+        *may,
+        answer.id in controls.voted_ids,
+        signed_in,
+        controls.back,
+        controls.compare_form,
+        request.script_root,
+    )
+
+
+def load_treatment_reports(answers: Sequence[Answer]) -> None:
+    """Load the treatment reports (with their treatments) of the answers that lack them, in one
+    query."""
+    unloaded = {a.id: a for a in answers if "treatment_reports" in inspect(a).unloaded}
+    if not unloaded:
+        return
+    reports = db.session.scalars(
+        select(TreatmentReport)
+        .where(TreatmentReport.answer_id.in_(unloaded))
+        .options(joinedload(TreatmentReport.treatment))
+        .order_by(TreatmentReport.answer_id, TreatmentReport.position)
+    )
+    by_answer: dict[int, list[TreatmentReport]] = defaultdict(list)
+    for report in reports:
+        by_answer[report.answer_id].append(report)
+    for answer_id, answer in unloaded.items():
+        set_committed_value(answer, "treatment_reports", by_answer[answer_id])
