@@ -40,9 +40,15 @@ def templates_generation(app: Flask) -> str:
     return generation
 
 
+def _enabled() -> bool:
+    # The generation is worked out once per process, so with templates reloading on every edit
+    # (debug mode) kept fragments would go on showing the old templates.
+    return current_app.config.get("FRAGMENT_CACHE_ENABLED", True) and not current_app.debug
+
+
 def fetch_many(keys: Mapping[K, str]) -> dict[K, object]:
     """The fragments found in the cache, by the caller's own names for them, in one round trip."""
-    if not current_app.config.get("FRAGMENT_CACHE_ENABLED", True) or not keys:
+    if not _enabled() or not keys:
         return {}
     names = list(keys)
     values = cache.get_many(*(keys[name] for name in names))
@@ -50,7 +56,7 @@ def fetch_many(keys: Mapping[K, str]) -> dict[K, object]:
 
 
 def store_many(values: Mapping[str, object]) -> None:
-    if current_app.config.get("FRAGMENT_CACHE_ENABLED", True) and values:
+    if _enabled() and values:
         cache.set_many(dict(values), timeout=FRAGMENT_SECONDS)
 
 
@@ -61,7 +67,7 @@ def fingerprint(rows: Iterable[tuple]) -> str:
 
 def kept(key: str, draw: Callable[[], T]) -> T:
     """The value kept under KEY, or DRAW's, kept from now on."""
-    enabled = current_app.config.get("FRAGMENT_CACHE_ENABLED", True)
+    enabled = _enabled()
     value = cache.get(key) if enabled else None
     if value is None:
         value = draw()

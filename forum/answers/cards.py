@@ -71,11 +71,13 @@ def answer_cards(
         for answer in missing
     }
     store_many({keys[answer_id]: html for answer_id, html in drawn.items() if answer_id in keys})
+    cards = {**kept, **drawn}
+    if not any(CSRF_HOLE in html for html in cards.values()):
+        return {answer_id: Markup(html) for answer_id, html in cards.items()}
+    # Only cards with a form hold the hole: a token made for a signed-out reader would cost
+    # them a session cookie.
     token = str(escape(generate_csrf()))
-    return {
-        answer_id: Markup(html.replace(CSRF_HOLE, token))
-        for answer_id, html in {**kept, **drawn}.items()
-    }
+    return {answer_id: Markup(html.replace(CSRF_HOLE, token)) for answer_id, html in cards.items()}
 
 
 def _key(

@@ -31,12 +31,8 @@ def report_panel(report: MembersReport, condition: Condition, question_id: int, 
 
 @dataclass(frozen=True)
 class SummaryPanel:
-    html: str
+    html: Markup
     short_answer: str | None  # None: no summary published yet
-
-    @property
-    def panel(self) -> Markup:
-        return Markup(self.html)
 
 
 def summary_panel(question: Question, viewer: User) -> SummaryPanel:
@@ -48,6 +44,6 @@ def summary_panel(question: Question, viewer: User) -> SummaryPanel:
     def draw() -> SummaryPanel:
         revision = current_summary(question.id)
         html = get_template_attribute("macros.html", "summary_panel")(question, revision, reviewer)
-        return SummaryPanel(str(html), revision.short_answer if revision else None)
+        return SummaryPanel(Markup(html), revision.short_answer if revision else None)
 
     return kept(key, draw)

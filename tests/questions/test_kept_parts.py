@@ -186,3 +186,13 @@ def test_a_published_summary_shows_at_once_and_reviewers_keep_their_link(app, ma
     assert "Most people start with a muscle relaxant." in html
     assert "Edit summary" not in html
     assert "Edit summary" in page(staff, question)
+
+
+def test_a_signed_out_reader_gets_no_session_cookie(client, make, baclofen_question):
+    """Cards for signed-out readers hold no form, so no CSRF token (and no session) is made."""
+    question, baclofen = baclofen_question
+    make.answer(question, treatments=[(baclofen, Outcome.HELPED_A_LOT)])
+    for _ in range(2):  # drawn, then kept
+        response = client.get(f"/questions/{question.id}/{question.slug}")
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers
