@@ -28,6 +28,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from forum.accounts.models import User
 from forum.answers.models import Answer, TreatmentReport
 from forum.conditions.models import Condition
+from forum.conditions.services import TreatmentName
 from forum.database import db
 from forum.fragments import fetch_many, fingerprint, fragment_key, store_many
 from forum.insights.listing import CardControls
@@ -39,14 +40,16 @@ CSRF_HOLE = "csrf-token-of-this-session"  # never a real token: those hold a "."
 def answer_cards(
     answers: Sequence[Answer],
     condition: Condition,
+    vocabulary: Sequence[TreatmentName],
     viewer: User,
     controls: CardControls,
     heading_level: int = 3,
 ) -> dict[int, Markup]:
-    """Each answer's card as HTML, by answer id, for VIEWER on a reading page with CONTROLS."""
+    """Each answer's card as HTML, by answer id, for VIEWER on a reading page with CONTROLS.
+    VOCABULARY is the condition's treatments (cards name them)."""
     actions = {answer.id: card_actions(viewer, answer) for answer in answers}
     signed_in = viewer.is_authenticated
-    treatments = fingerprint((t.id, t.name, t.slug) for t in condition.treatments)
+    treatments = fingerprint(vocabulary)
     keys = {
         answer.id: _key(answer, actions[answer.id], signed_in, controls, heading_level, treatments)
         for answer in answers

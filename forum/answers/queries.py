@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, and_, or_, select, true
+import enum
+import functools
+
+from sqlalchemy import Select, and_, bindparam, or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
@@ -10,6 +13,8 @@ from forum.answers.models import Answer, AnswerStatus, TreatmentReport
 from forum.database import db
 from forum.permissions import is_moderator
 from forum.questions.models import Question
+
+VIEWER_ID = bindparam("viewer_id")
 
 
 def card_loading() -> tuple:
@@ -20,25 +25,47 @@ def card_loading() -> tuple:
     )
 
 
-def visible_answers(question_id: int, viewer: User) -> Select[tuple[Answer]]:
-    """What the viewer may see of a question's answers, most helpful first, with their authors.
+class Reach(enum.Enum):
+    """How much of a question's answers a reader may see."""
 
-    Everyone sees published answers; authors also see their own in any other state (but a
-    deleted one); moderators see everything, so nothing a member wrote is out of their reach.
+    PUBLISHED = "published"  # signed-out readers
+    OWN_TOO = "own too"  # members: also their own answers in any state but deleted
+    EVERYTHING = "everything"  # moderators, so nothing a member wrote is out of their reach
+
+
+def reach(viewer: User) -> Reach:
+    if is_moderator(viewer):
+        return Reach.EVERYTHING
+    return Reach.OWN_TOO if viewer.is_authenticated else Reach.PUBLISHED
+
+
+@functools.cache
+def visible_answers(reach: Reach) -> Select[tuple[Answer]]:
+    """What a reader with REACH sees of the answers to question :question_id (their own being
+    those by :viewer_id), most helpful first, with their authors.
+
+    Built once per reach, with bound parameters: a busy page then pays neither for building the
+    statement nor for SQLAlchemy working out its cache key.
     """
     shown = Answer.status == AnswerStatus.PUBLISHED
-    if is_moderator(viewer):
+    if reach is Reach.EVERYTHING:
         shown = true()
-    elif viewer.is_authenticated:
-        own = and_(Answer.author_id == viewer.id, Answer.status != AnswerStatus.DELETED)
+    elif reach is Reach.OWN_TOO:
+        own = and_(Answer.author_id == VIEWER_ID, Answer.status != AnswerStatus.DELETED)
         shown = or_(shown, own)
-    # Treatment reports are loaded only for cards not kept already (forum/answers/cards.py).
+    # Cards show only the author's pseudonym. Treatment reports are loaded only for cards not
+    # kept already (forum/answers/cards.py).
     return (
         select(Answer)
-        .where(Answer.question_id == question_id, shown)
-        .options(joinedload(Answer.author))
+        .where(Answer.question_id == bindparam("question_id"), shown)
+        .options(joinedload(Answer.author).load_only(User.display_name))
         .order_by(Answer.helpful_count.desc(), Answer.published_at, Answer.id)
     )
+
+
+def visibility_params(question_id: int, viewer: User) -> dict[str, int | None]:
+    """The values of visible_answers' bound parameters."""
+    return {"question_id": question_id, "viewer_id": viewer.id if viewer.is_authenticated else None}
 
 
 def find_answer(answer_id: int) -> Answer | None:

@@ -12,16 +12,21 @@ this treatment had this outcome", one treatment report matching both.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, exists, func
+from sqlalchemy import ColumnElement, and_, bindparam, exists, func
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote, Outcome, TimeSinceDiagnosis, TreatmentReport
-from forum.answers.queries import visible_answers
-from forum.conditions.models import Perspective, Treatment
-from forum.insights.paging import OneQueryPagination, paginate
+from forum.answers.queries import VIEWER_ID, Reach, reach, visibility_params, visible_answers
+from forum.conditions.models import Perspective
+from forum.insights.paging import OneQueryPagination, PageQuery, paginate
+
+if TYPE_CHECKING:
+    from forum.conditions.services import TreatmentName
 
 OTHER = "other"  # the treatment filter's value for treatments members named themselves
 MAX_PAGE = 100_000
@@ -110,7 +115,7 @@ class AnswerFilters:
 
 
 def read_filters(
-    args: Mapping[str, str], treatments: Sequence[Treatment]
+    args: Mapping[str, str], treatments: Sequence[TreatmentName]
 ) -> tuple[AnswerFilters, list[str]]:
     """The filters a query string asks for, and a message for each value we could not use.
 
@@ -131,7 +136,7 @@ def read_filters(
 
     by_slug = {treatment.slug: treatment for treatment in treatments}
     treatment = choice("treatment", {OTHER: OTHER, **by_slug})
-    known = treatment if isinstance(treatment, Treatment) else None
+    known = None if treatment in (None, OTHER) else treatment
     page, page_problems = read_page(args)
     filters = AnswerFilters(
         sort=choice("sort", {sort.value: sort for sort in Sort}) or Sort.HELPFUL,
@@ -159,7 +164,7 @@ def _shorten(value: str) -> str:
     return value if len(value) <= 40 else value[:39] + "…"
 
 
-def filter_choices(treatments: Sequence[Treatment]) -> dict[str, list[tuple[str, str]]]:
+def filter_choices(treatments: Sequence[TreatmentName]) -> dict[str, list[tuple[str, str]]]:
     """The options of each field of the sort-and-filter form, in the form's order."""
     return {
         "sort": [(sort.value, sort.label) for sort in Sort],
@@ -201,38 +206,57 @@ def answer_page(
 ) -> AnswerPage:
     """One page of the answers the viewer may see, filtered and sorted, with the viewer's votes,
     in one query (plus the one that loads the cards' treatment reports)."""
-    query = visible_answers(question_id, viewer).where(*filter_clauses(filters))
-    query = query.order_by(None).order_by(*_ORDER[filters.sort])
-    voted = _voted_by(viewer)
-    if voted is not None:
-        query = query.add_columns(voted.label("voted"))
-    pager = paginate(query, filters.page, per_page)
-    voted_ids = frozenset(row[0].id for row in pager.rows if voted is not None and row.voted)
+    values = filter_values(filters)
+    reader = reach(viewer)
+    query = listing_query(reader, filters.sort, frozenset(values))
+    params = {**visibility_params(question_id, viewer), **values}
+    pager = paginate(query, filters.page, per_page, params)
+    voted_ids = frozenset(
+        row[0].id for row in pager.rows if reader is not Reach.PUBLISHED and row.voted
+    )
     return AnswerPage(pager=pager, voted_ids=voted_ids)
 
 
-def filter_clauses(filters: AnswerFilters) -> list[ColumnElement[bool]]:
+def filter_values(filters: AnswerFilters) -> dict[str, object]:
+    """The filters that apply, by the name of the bound parameter each one fills."""
+    values = {
+        "perspective": filters.perspective,
+        "diagnosis": filters.diagnosis,
+        "treatment_id": filters.treatment_id,
+        "other_treatment": True if filters.treatment == OTHER else None,
+        "outcome": filters.outcome,
+    }
+    return {name: value for name, value in values.items() if value is not None}
+
+
+@functools.cache
+def listing_query(reader: Reach, sort: Sort, filtered_by: frozenset[str]) -> PageQuery:
+    """The listing for one shape of page (who reads, in which order, filtered by what), built
+    once, its values left as bound parameters (see filter_values)."""
+    query = visible_answers(reader).where(*filter_clauses(filtered_by))
+    query = query.order_by(None).order_by(*_ORDER[sort])
+    if reader is not Reach.PUBLISHED:
+        voted = exists().where(HelpfulVote.answer_id == Answer.id, HelpfulVote.user_id == VIEWER_ID)
+        query = query.add_columns(voted.label("voted"))
+    return PageQuery.of(query)
+
+
+def filter_clauses(filtered_by: frozenset[str]) -> list[ColumnElement[bool]]:
     clauses = []
-    if filters.perspective:
-        clauses.append(Answer.perspective == filters.perspective)
-    if filters.diagnosis:
-        clauses.append(Answer.time_since_diagnosis == filters.diagnosis)
+    if "perspective" in filtered_by:
+        clauses.append(Answer.perspective == bindparam("perspective"))
+    if "diagnosis" in filtered_by:
+        clauses.append(Answer.time_since_diagnosis == bindparam("diagnosis"))
     report = []
-    if filters.treatment == OTHER:
+    if "other_treatment" in filtered_by:
         report.append(TreatmentReport.treatment_id.is_(None))
-    elif filters.treatment_id is not None:
-        report.append(TreatmentReport.treatment_id == filters.treatment_id)
-    if filters.outcome:
-        report.append(TreatmentReport.outcome == filters.outcome)
+    if "treatment_id" in filtered_by:
+        report.append(TreatmentReport.treatment_id == bindparam("treatment_id"))
+    if "outcome" in filtered_by:
+        report.append(TreatmentReport.outcome == bindparam("outcome"))
     if report:
         clauses.append(Answer.treatment_reports.any(and_(*report)))
     return clauses
-
-
-def _voted_by(viewer: User) -> ColumnElement[bool] | None:
-    if not viewer.is_authenticated:
-        return None
-    return exists().where(HelpfulVote.answer_id == Answer.id, HelpfulVote.user_id == viewer.id)
 
 
 _SHARED_AT = func.coalesce(Answer.published_at, Answer.created_at)

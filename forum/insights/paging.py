@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 
 from forum.database import db
+
+
+@dataclass(frozen=True)
+class PageQuery:
+    """A query to page through, with its paged form built beside it: the page's bounds are bound
+    parameters, so a query built once (per shape, say) is paged without building anything."""
+
+    select: Select
+    paged: Select
+
+    @classmethod
+    def of(cls, query: Select) -> PageQuery:
+        total = func.count().over().label("total_rows")
+        paged = query.add_columns(total).limit(bindparam("page_limit"))
+        return cls(query, paged.offset(bindparam("page_offset")))
 
 
 class OneQueryPagination(Pagination):
@@ -21,13 +37,9 @@ class OneQueryPagination(Pagination):
     rows: list[Any]
 
     def _query_items(self) -> list[Any]:
-        query: Select = self._query_args["select"]
-        total = func.count().over().label("total_rows")
-        self.rows = list(
-            db.session.execute(
-                query.add_columns(total).limit(self.per_page).offset(self._query_offset)
-            )
-        )
+        query: PageQuery = self._query_args["query"]
+        bounds = {"page_limit": self.per_page, "page_offset": self._query_offset}
+        self.rows = list(db.session.execute(query.paged, {**self._query_args["params"], **bounds}))
         self._total = self.rows[0].total_rows if self.rows else None
         return [row[0] for row in self.rows]
 
@@ -36,18 +48,30 @@ class OneQueryPagination(Pagination):
             return self._total
         if self.page == 1:
             return 0
-        query: Select = self._query_args["select"]
-        counted = select(func.count()).select_from(query.order_by(None).subquery())
-        return db.session.execute(counted).scalar_one()
+        query: PageQuery = self._query_args["query"]
+        counted = select(func.count()).select_from(query.select.order_by(None).subquery())
+        return db.session.execute(counted, self._query_args["params"]).scalar_one()
 
 
-def paginate(query: Select, page: int, per_page: int) -> OneQueryPagination:
-    """The page asked for, or the last page when asked for one past the end."""
-    pager = OneQueryPagination(
-        select=query, page=page, per_page=per_page, max_per_page=None, error_out=False
-    )
-    if not pager.items and pager.total and page > pager.pages:
-        pager = OneQueryPagination(
-            select=query, page=pager.pages, per_page=per_page, max_per_page=None, error_out=False
+def paginate(
+    query: Select | PageQuery, page: int, per_page: int, params: dict[str, Any] | None = None
+) -> OneQueryPagination:
+    """The page asked for, or the last page when asked for one past the end. PARAMS are the
+    values of the query's own bound parameters, if it has any."""
+    if not isinstance(query, PageQuery):
+        query = PageQuery.of(query)
+
+    def pager_for(number: int) -> OneQueryPagination:
+        return OneQueryPagination(
+            query=query,
+            params=params or {},
+            page=number,
+            per_page=per_page,
+            max_per_page=None,
+            error_out=False,
         )
+
+    pager = pager_for(page)
+    if not pager.items and pager.total and page > pager.pages:
+        pager = pager_for(pager.pages)
     return pager

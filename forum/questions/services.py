@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 
-from sqlalchemy import and_, select
+from sqlalchemy import Select, and_, bindparam, select
 from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.answers.models import Answer
+from forum.answers.queries import VIEWER_ID
 from forum.answers.services import existing_answer
 from forum.caching import content_version
 from forum.conditions.models import Membership
@@ -42,11 +44,19 @@ class QuestionPage:
         return current_summary(self.question.id)
 
 
+@functools.cache
+def _question_with_condition() -> Select[tuple[Question]]:
+    # Built once, with a bound parameter: the question pages are the busiest.
+    return (
+        select(Question)
+        .where(Question.id == bindparam("question_id"))
+        .options(joinedload(Question.condition))
+    )
+
+
 def find_visible_question(question_id: int) -> Question | None:
     """The question with its condition, unless it does not exist or was taken down."""
-    question = db.session.scalar(
-        select(Question).where(Question.id == question_id).options(joinedload(Question.condition))
-    )
+    question = db.session.scalar(_question_with_condition(), {"question_id": question_id})
     if question is None or not question.is_visible:
         return None
     return question
@@ -72,17 +82,29 @@ def current_summary(question_id: int) -> SummaryRevision | None:
     return db.session.scalars(query).unique().first()
 
 
+@functools.cache
+def _standing() -> Select:
+    answer = and_(Answer.question_id == bindparam("question_id"), Answer.author_id == VIEWER_ID)
+    return (
+        select(Membership, Answer.id)
+        .outerjoin(Answer, answer)
+        .where(
+            Membership.user_id == VIEWER_ID, Membership.condition_id == bindparam("condition_id")
+        )
+    )
+
+
 def viewer_standing(viewer: User, question: Question) -> tuple[Membership | None, int | None]:
     """The viewer's membership of the question's community and the id of their answer, if any
     (in any state), in one query."""
     if not viewer.is_authenticated:
         return None, None
-    query = (
-        select(Membership, Answer.id)
-        .outerjoin(Answer, and_(Answer.question_id == question.id, Answer.author_id == viewer.id))
-        .where(Membership.user_id == viewer.id, Membership.condition_id == question.condition_id)
-    )
-    row = db.session.execute(query).first()
+    params = {
+        "question_id": question.id,
+        "viewer_id": viewer.id,
+        "condition_id": question.condition_id,
+    }
+    row = db.session.execute(_standing(), params).first()
     if row is None:  # not a member: an answer of theirs from before they left still counts
         own = existing_answer(viewer, question)
         return None, own.id if own else None

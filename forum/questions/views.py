@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 
 from forum.answers.cards import answer_cards
+from forum.conditions.services import treatment_names
 from forum.insights.listing import CardControls, filter_choices, is_clean, read_filters
 from forum.questions import services
 from forum.questions.panels import report_panel, summary_panel
@@ -22,7 +23,8 @@ def detail(question_id: int, slug: str | None):
         abort(404)
     if slug != question.slug:
         return redirect(question_url(question, **request.args), code=301)
-    filters, problems = read_filters(request.args, question.condition.treatments)
+    vocabulary = treatment_names(question.condition_id)
+    filters, problems = read_filters(request.args, vocabulary)
     if not is_clean(request.args, filters):
         # One view, one URL: drop empty, default and unusable values, and say what was dropped.
         for problem in problems:
@@ -46,9 +48,9 @@ def detail(question_id: int, slug: str | None):
         page=page,
         question=question,
         filters=filters,
-        filter_choices=filter_choices(question.condition.treatments),
+        filter_choices=filter_choices(vocabulary),
         card_controls=controls,
-        cards=answer_cards(page.answers, question.condition, current_user, controls),
+        cards=answer_cards(page.answers, question.condition, vocabulary, current_user, controls),
         report_panel=report_panel(page.report, question.condition, question.id, current_user),
         summary=summary_panel(question, current_user),
     )
