@@ -15,7 +15,7 @@ from email.utils import formatdate
 from flask import Flask, Response, current_app, g, has_app_context, request, session
 from flask_caching import Cache
 from flask_login import current_user
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 cache = Cache()
@@ -48,9 +48,11 @@ CONTENT_MODELS = frozenset(
         "SummaryRevision",
         "SummaryReference",
         "ReviewerProfile",
-        "User",
     }
 )
+# A member's row holds much that no public page shows (password, email, session token, counts);
+# only these fields of it can change one. A new member shows nowhere until they join or post.
+PUBLIC_USER_FIELDS = ("display_name", "status", "role")
 
 
 def content_version() -> tuple[int, float]:
@@ -127,8 +129,20 @@ def _conditional(response: Response, changed_at: float) -> Response:
 
 def _note_content_changes(session: Session, _flush_context, _instances) -> None:
     touched = (*session.new, *session.dirty, *session.deleted)
-    if any(type(row).__name__ in CONTENT_MODELS for row in touched):
+    if any(_changes_public_content(row, session) for row in touched):
         session.info["public_content_changed"] = True
+
+
+def _changes_public_content(row: object, session: Session) -> bool:
+    kind = type(row).__name__
+    if kind != "User":
+        return kind in CONTENT_MODELS
+    if row in session.new:
+        return False
+    if row in session.deleted:
+        return True
+    attributes = inspect(row).attrs
+    return any(attributes[field].history.has_changes() for field in PUBLIC_USER_FIELDS)
 
 
 def _after_commit(session: Session) -> None:

@@ -1,297 +1,446 @@
-"""Synthetic forum content in bulk, for benchmarks: conditions, treatments, questions with
-published summaries, members, and as many answers as asked for.
+"""A large, realistic forum in minutes: bulk inserts straight into the tables.
 
-Rows go in with multi-row INSERTs in batches, never one ORM object at a time, so a hundred
-thousand answers take seconds. Text comes from a small vocabulary drawn with a Zipf-like
-spread, so some words are everywhere and others rare, as in real writing. Everything is seeded:
-the same arguments make the same database.
-
-    with app.app_context():
-        db.create_all()
-        made = generate(100_000)
-        index.rebuild(); db.session.commit()   # if the benchmark needs search
-
-Call it on an empty database inside an app context; it commits as it goes.
+Conditions, treatment vocabularies, questions with reviewed summaries, members with
+memberships, answers with treatment reports, and helpful votes, with every denormalised count
+set to what the rows say. Two questions have exactly 20 and 200 answers, whatever the total,
+so pages of the same size can be compared across database sizes.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from itertools import accumulate
 
-from sqlalchemy import func, insert, select, update
+import sqlalchemy as sa
+from werkzeug.security import generate_password_hash
 
-from forum.accounts.models import Role, User
-from forum.answers.models import Answer, AnswerStatus, Outcome, TreatmentReport, Visibility
-from forum.conditions.models import Condition, Membership, Perspective, Treatment
+from forum.content import render_markdown
 from forum.database import db
-from forum.questions.models import Question
-from forum.summaries.models import ReviewerProfile, RevisionStatus, Summary, SummaryRevision
 
-VOCABULARY_TEXT = """
-day pain week tired help sleep doctor walk legs muscle better worse morning night hospital
-dose tablets started stopped side effects months years family work rest heat stretch spasms
-appointment neurologist physio therapy exercise fatigue stiffness balance fall fell anxiety
-calm breathing routine diary notes weather cold warm bath pool swim gentle slowly quickly
-first second third every often sometimes rarely never always careful plan pace energy
-budget spoons partner children friend carer support group online forum nurse clinic ward
-scan blood test results change increase decrease reduce taper switch review letter referral
-wheelchair stick frame splint brace cushion pillow mattress chair stairs shower kitchen car
-drive bus train office home garden dog cat music reading podcast meditation yoga pilates
-tai chi massage acupuncture heat pad ice pack cream patch injection infusion drip port line
-baclofen diazepam gabapentin pregabalin clonazepam tizanidine immunoglobulin plasmapheresis
-rituximab steroids prednisolone methotrexate azathioprine mycophenolate vitamin magnesium
-iron folate omega diet sugar caffeine alcohol water salt protein fibre meals snacks appetite
-weight nausea dizzy headache blurred vision tremor jerks startle cramps tingling numb burning
-swelling rash itch dry mouth constipation bladder bowel sweating chills fever infection
-flare relapse remission stable steady improving settled worried hopeful relieved frustrated
-grateful angry scared lonely understood listened ignored believed dismissed diagnosed
-"""
-VOCABULARY = list(dict.fromkeys(VOCABULARY_TEXT.split()))
-PHRASE = "muscle spasms"  # planted whole in a share of answers, for phrase queries
-EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
-FAKE_HASH = "bench-not-a-password-hash"
+BATCH = 5_000
+TREATMENTS_PER_CONDITION = 30
+REPORTS_PER_ANSWER = 2
+VOTE_EVERY = 2  # one helpful vote for every second answer
+SMALL, LARGE = 20, 200
+CONDITIONS = 8
+# The first condition's questions: 20 and 200 answers (measured), none (for posting), and two
+# more, all of fixed size, so its page and its questions' pages are the same at every size.
+FIRST_CONDITION_ANSWERS = (SMALL, LARGE, 0, 50, 50)
+BENCH_PASSWORD = "bench-password-not-secret"
+WORDS = [
+    "stiffness",
+    "spasms",
+    "rest",
+    "walking",
+    "stretching",
+    "sleep",
+    "heat",
+    "fatigue",
+    "pain",
+    "tremor",
+    "balance",
+    "morning",
+    "evening",
+    "physio",
+    "neurologist",
+    "dose",
+    "week",
+    "month",
+    "better",
+    "worse",
+    "calmer",
+    "steadier",
+    "tired",
+    "appointment",
+    "infusion",
+    "tablets",
+    "family",
+    "work",
+    "garden",
+    "pacing",
+    "routine",
+    "flare",
+    "weather",
+    "stairs",
+]
+OUTCOMES = ("helped_a_lot", "helped_somewhat", "no_change", "made_it_worse")
+START = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+@dataclass
+class Plan:
+    answers: int
+    conditions: int = 4
+    questions_per_condition: int = 5
+    members: int = 50
+    rng: random.Random = field(default_factory=lambda: random.Random(20261124))
+
+    @classmethod
+    def for_answers(cls, answers: int) -> Plan:
+        """The measured condition (the first) looks the same at every size; the others grow."""
+        conditions = CONDITIONS
+        questions = max(5, answers // (2_000 * (conditions - 1)))
+        # One answer per member per question: every condition needs as many members as its
+        # busiest question has answers (and the 200-answer question needs 200).
+        busiest = answers // ((conditions - 1) * questions) + 1
+        members = conditions * max(250, busiest + 10, answers // (40 * conditions))
+        return cls(answers, conditions, questions, members)
+
+    def questions_in(self, condition: int) -> int:
+        return len(FIRST_CONDITION_ANSWERS) if condition == 1 else self.questions_per_condition
 
 
 @dataclass(frozen=True)
-class Generated:
-    conditions: list[int]
-    questions: list[int]
-    answers: int
-    published: int
-    words: list[str] = field(default_factory=list)  # the vocabulary, most common first
+class Landmarks:
+    """The fixed-size pages a benchmark measures."""
 
-    @property
-    def common_word(self) -> str:
-        return self.words[0]
-
-    def rare_word(self, rank: int = 200) -> str:
-        return self.words[min(rank, len(self.words) - 1)]
+    small_question_id: int
+    large_question_id: int
+    empty_question_id: int
+    condition_id: int
+    member_ids: list[int]
 
 
-def generate(
-    answers: int,
-    *,
-    conditions: int = 4,
-    questions_per_condition: int = 25,
-    treatments_per_condition: int = 8,
-    seed: int = 20261124,
-    batch: int = 5_000,
-    members_only_share: float = 0.1,
-    unpublished_share: float = 0.05,
-    anonymous_share: float = 0.15,
-    phrase_share: float = 0.02,
-) -> Generated:
-    """Insert `answers` answers spread evenly over conditions × questions_per_condition
-    questions, each by a different member of that question (one answer per member per
-    question holds). Returns the ids made and the vocabulary in frequency order."""
-    rng = random.Random(seed)
-    words = list(VOCABULARY)
-    rng.shuffle(words)
-    weights = list(accumulate(1 / rank for rank in range(1, len(words) + 1)))
-    condition_ids = _conditions(conditions)
-    treatments = _treatments(condition_ids, treatments_per_condition)
-    reviewer_id = _reviewer()
-    question_ids, question_condition = _questions(
-        condition_ids, questions_per_condition, rng, words
+def table(name: str) -> sa.Table:
+    return db.metadata.tables[name]
+
+
+def insert(connection: sa.Connection, name: str, rows: Iterable[dict]) -> int:
+    """Insert rows in batches; return how many."""
+    count = 0
+    iterator = iter(rows)
+    while batch := list(itertools.islice(iterator, BATCH)):
+        connection.execute(table(name).insert(), batch)
+        count += len(batch)
+    return count
+
+
+def generate(connection: sa.Connection, plan: Plan) -> Landmarks:
+    """Fill an empty database; return the pages to measure."""
+    if connection.execute(sa.select(sa.func.count()).select_from(table("answers"))).scalar():
+        raise RuntimeError("The benchmark generator needs an empty database.")
+    bodies = _bodies(plan.rng)
+    members = _members(connection, plan)
+    _conditions_and_treatments(connection, plan, members)
+    questions = _questions_and_summaries(connection, plan, members)
+    landmarks = _answers(connection, plan, questions, members, bodies)
+    _fix_sequences(connection)
+    return landmarks
+
+
+def _bodies(rng: random.Random) -> list[tuple[str, str]]:
+    """A few hundred distinct answer texts, rendered once: Markdown rendering is not measured."""
+    texts = []
+    for _ in range(300):
+        sentences = [
+            " ".join(rng.choices(WORDS, k=rng.randint(8, 16))).capitalize() + "."
+            for _ in range(rng.randint(3, 6))
+        ]
+        text = " ".join(sentences)
+        texts.append((text, render_markdown(text)))
+    return texts
+
+
+def _members(connection: sa.Connection, plan: Plan) -> list[int]:
+    password_hash = generate_password_hash(BENCH_PASSWORD)
+    rows = (
+        {
+            "id": n,
+            "email": f"bench{n}@bench.example",
+            "display_name": f"Bench member {n}",
+            "display_name_key": f"bench member {n}",
+            "password_hash": password_hash,
+            "session_token": f"bench-session-{n}",
+            "role": "admin" if n == 1 else "member",
+            "status": "active",
+            "created_at": START,
+            "email_verified_at": START,
+            "approved_answer_count": 0,
+            "bio": "",
+            "bio_visibility": "members",
+            "communities_visibility": "members",
+            "profile_hidden": False,
+        }
+        for n in range(1, plan.members + 1)
     )
-    _summaries(question_ids, reviewer_id, rng, words, weights)
-    members = -(-answers // len(question_ids))  # ceiling: authors per question
-    member_ids = _members(members, condition_ids)
-
-    published = 0
-    for start in range(0, answers, batch):
-        rows, reports = [], []
-        for number in range(start, min(start + batch, answers)):
-            question_id = question_ids[number % len(question_ids)]
-            status = (
-                AnswerStatus.PUBLISHED
-                if rng.random() >= unpublished_share
-                else rng.choice((AnswerStatus.PENDING, AnswerStatus.HIDDEN))
-            )
-            published += status is AnswerStatus.PUBLISHED
-            body = _text(rng, words, weights, rng.randint(25, 90))
-            if rng.random() < phrase_share:
-                body = f"{body} My {PHRASE} eased."
-            created = EPOCH - timedelta(minutes=rng.randint(0, 3 * 365 * 24 * 60))
-            rows.append(
-                {
-                    "question_id": question_id,
-                    "author_id": member_ids[number // len(question_ids)],
-                    "body": body,
-                    "body_html": f"<p>{body}</p>\n",
-                    "status": status,
-                    "is_anonymous": rng.random() < anonymous_share,
-                    "visibility": (
-                        Visibility.MEMBERS
-                        if rng.random() < members_only_share
-                        else Visibility.EVERYONE
-                    ),
-                    "perspective": Perspective.PATIENT,
-                    "helpful_count": rng.randint(0, 20),
-                    "created_at": created,
-                    "published_at": created if status is AnswerStatus.PUBLISHED else None,
-                }
-            )
-        ids = _insert_returning_ids(Answer, rows)
-        for answer_id, row in zip(ids, rows, strict=True):
-            choices = treatments[question_condition[row["question_id"]]]
-            for position, treatment_id in enumerate(rng.sample(choices, rng.randint(0, 2))):
-                reports.append(
-                    {
-                        "answer_id": answer_id,
-                        "treatment_id": treatment_id,
-                        "position": position,
-                        "outcome": rng.choice(list(Outcome)),
-                        "side_effects": "",
-                    }
-                )
-        if reports:
-            db.session.execute(insert(TreatmentReport), reports)
-        db.session.commit()
-    _count_answers(question_ids)
-    return Generated(condition_ids, question_ids, answers, published, words)
+    insert(connection, "users", rows)
+    insert(
+        connection,
+        "reviewer_profiles",
+        [
+            {
+                "id": 1,
+                "user_id": 1,
+                "full_name": "Dr Bench",
+                "credentials": "MD",
+                "specialty": "neurology",
+                "conflict_of_interest": "",
+                "verified_at": START,
+            }
+        ],
+    )
+    return list(range(1, plan.members + 1))
 
 
-def _text(rng: random.Random, words: list[str], weights: list[float], length: int) -> str:
-    chosen = rng.choices(words, cum_weights=weights, k=length)
-    sentences, at = [], 0
-    while at < length:
-        size = rng.randint(6, 14)
-        sentence = " ".join(chosen[at : at + size])
-        sentences.append(sentence[:1].upper() + sentence[1:] + ".")
-        at += size
-    return " ".join(sentences)
+def condition_of_member(member_id: int, plan: Plan) -> int:
+    return (member_id % plan.conditions) + 1
 
 
-def _insert_returning_ids(model, rows: list[dict]) -> list[int]:
-    """Bulk insert, then read the new ids back in insertion order (both databases)."""
-    before = db.session.scalar(select(func.max(model.id))) or 0
-    db.session.execute(insert(model), rows)
-    ids = list(db.session.scalars(select(model.id).where(model.id > before).order_by(model.id)))
-    assert len(ids) == len(rows), "the benchmark database must not be written to meanwhile"
-    return ids
+def _conditions_and_treatments(connection, plan: Plan, members: list[int]) -> None:
+    member_counts = {c: 0 for c in range(1, plan.conditions + 1)}
+    for member_id in members:
+        member_counts[condition_of_member(member_id, plan)] += 1
+    insert(
+        connection,
+        "conditions",
+        (
+            {
+                "id": c,
+                "name": f"Bench condition {c}",
+                "slug": f"bench-condition-{c}",
+                "description": "A condition made up for the benchmark.",
+                "position": c,
+                "member_count": member_counts[c],
+                "question_count": plan.questions_in(c),
+                "created_at": START,
+            }
+            for c in range(1, plan.conditions + 1)
+        ),
+    )
+    insert(
+        connection,
+        "treatments",
+        (
+            {
+                "id": (c - 1) * TREATMENTS_PER_CONDITION + t + 1,
+                "condition_id": c,
+                "name": f"Treatment {t + 1}",
+                "slug": f"treatment-{t + 1}",
+                "kind": "medication",
+                "synonyms": "",
+                "position": t,
+            }
+            for c in range(1, plan.conditions + 1)
+            for t in range(TREATMENTS_PER_CONDITION)
+        ),
+    )
+    insert(
+        connection,
+        "memberships",
+        (
+            {
+                "id": m,
+                "user_id": m,
+                "condition_id": condition_of_member(m, plan),
+                "relation": "patient",
+                "diagnosed_year": 2015 + m % 10,
+                "joined_at": START,
+            }
+            for m in members
+        ),
+    )
 
 
-def _conditions(count: int) -> list[int]:
-    rows = [
-        {"name": f"Bench condition {n}", "slug": f"bench-condition-{n}", "position": n}
-        for n in range(1, count + 1)
+def _questions_and_summaries(connection, plan: Plan, members) -> list[tuple[int, int]]:
+    """(question id, condition id) for every question."""
+    questions = [
+        (c * 10_000 + q, c)
+        for c in range(1, plan.conditions + 1)
+        for q in range(plan.questions_in(c))
     ]
-    return _insert_returning_ids(Condition, rows)
+    ids = {qid: n + 1 for n, (qid, _) in enumerate(questions)}
+    questions = [(ids[qid], c) for qid, c in questions]
+    insert(
+        connection,
+        "questions",
+        (
+            {
+                "id": qid,
+                "condition_id": c,
+                "title": f"Bench question {qid}: what helped you?",
+                "slug": f"bench-question-{qid}",
+                "status": "open",
+                "position": qid,
+                "answer_count": 0,
+                "created_at": START,
+                "last_activity_at": START,
+            }
+            for qid, c in questions
+        ),
+    )
+    body = "Treatment usually combines **medicines** and therapy; plans are individual."
+    html = render_markdown(body)
+    insert(
+        connection,
+        "summaries",
+        (
+            {"id": qid, "question_id": qid, "created_at": START, "next_review_due": None}
+            for qid, _ in questions
+        ),
+    )
+    insert(
+        connection,
+        "summary_revisions",
+        (
+            {
+                "id": qid,
+                "summary_id": qid,
+                "number": 1,
+                "status": "published",
+                "short_answer": "Several treatments ease symptoms; talk to your neurologist.",
+                "body": body,
+                "body_html": html,
+                "key_points": "",
+                "change_note": "",
+                "review_comments": "",
+                "writer_id": 1,
+                "reviewer_id": 1,
+                "created_at": START,
+                "reviewed_at": START,
+                "published_at": START,
+            }
+            for qid, _ in questions
+        ),
+    )
+    insert(
+        connection,
+        "summary_references",
+        (
+            {
+                "id": qid,
+                "revision_id": qid,
+                "position": 0,
+                "title": "An overview",
+                "url": "https://example.org/",
+                "publisher": "Example",
+                "year": 2025,
+            }
+            for qid, _ in questions
+        ),
+    )
+    return questions
 
 
-def _treatments(condition_ids: list[int], count: int) -> dict[int, list[int]]:
-    names = ("Baclofen", "Diazepam", "Gabapentin", "Physiotherapy", "Hydrotherapy", "Yoga",
-             "Immunoglobulin", "Pacing", "Heat pads", "Massage", "Tizanidine",
-             "Meditation")  # fmt: skip
-    made: dict[int, list[int]] = {}
-    for condition_id in condition_ids:
-        rows = [
-            {"condition_id": condition_id, "name": name, "slug": name.lower().replace(" ", "-"),
-             "position": position}
-            for position, name in enumerate(names[:count])
-        ]  # fmt: skip
-        made[condition_id] = _insert_returning_ids(Treatment, rows)
-    return made
+def _answer_counts(plan: Plan, questions) -> dict[int, int]:
+    """Fixed counts in the first condition; the other conditions share what is left."""
+    first = [qid for qid, condition in questions if condition == 1]
+    counts = dict(zip(first, FIRST_CONDITION_ANSWERS, strict=True))
+    others = [qid for qid, condition in questions if condition != 1]
+    left = max(0, plan.answers - sum(FIRST_CONDITION_ANSWERS))
+    for index, qid in enumerate(others):
+        counts[qid] = left // len(others) + (1 if index < left % len(others) else 0)
+    return counts
 
 
-def _reviewer() -> int:
-    (user_id,) = _insert_returning_ids(User, [_user("bench-reviewer", Role.REVIEWER)])
-    db.session.execute(
-        insert(ReviewerProfile),
-        [{"user_id": user_id, "full_name": "Dr Bench Reviewer", "credentials": "MD",
-          "verified_at": EPOCH}],
-    )  # fmt: skip
-    return user_id
+def _answers(connection, plan: Plan, questions, members, bodies) -> Landmarks:
+    by_condition: dict[int, list[int]] = {}
+    for member_id in members:
+        by_condition.setdefault(condition_of_member(member_id, plan), []).append(member_id)
+    counts = _answer_counts(plan, questions)
+    approved = dict.fromkeys(members, 0)
+    answers, reports, votes = [], [], []
+    answer_id = itertools.count(1)
+    report_id, vote_id = itertools.count(1), itertools.count(1)
+    for qid, condition in questions:
+        authors = by_condition[condition]
+        if counts[qid] > len(authors):
+            raise RuntimeError("Too few members for one answer each; raise Plan.members.")
+        for n in range(counts[qid]):
+            aid, author = next(answer_id), authors[n]
+            approved[author] += 1
+            voted = aid % VOTE_EVERY == 0
+            answers.append(_answer_row(aid, qid, author, plan, bodies, helpful=int(voted)))
+            reports.extend(_report_rows(report_id, aid, condition, plan.rng))
+            if voted:
+                voter = authors[(n + 1) % len(authors)]
+                votes.append(
+                    {"id": next(vote_id), "user_id": voter, "answer_id": aid, "created_at": START}
+                )
+        if len(answers) >= BATCH * 4:
+            _flush(connection, answers, reports, votes)
+    _flush(connection, answers, reports, votes)
+    _set_counts(connection, counts, approved)
+    first = questions[0][1]
+    return Landmarks(questions[0][0], questions[1][0], questions[2][0], first, by_condition[first])
 
 
-def _user(name: str, role: Role = Role.MEMBER) -> dict:
+def _answer_row(aid, qid, author, plan: Plan, bodies, helpful: int) -> dict:
+    body, html = bodies[aid % len(bodies)]
+    when = START + timedelta(minutes=aid)
     return {
-        "email": f"{name}@bench.invalid",
-        "display_name": name,
-        "display_name_key": name,
-        "password_hash": FAKE_HASH,
-        "role": role,
-        "email_verified_at": EPOCH,
+        "id": aid,
+        "question_id": qid,
+        "author_id": author,
+        "body": body,
+        "body_html": html,
+        "status": "published",
+        "is_anonymous": aid % 10 == 0,
+        "visibility": "everyone",
+        "perspective": "caregiver" if aid % 5 == 0 else "patient",
+        "time_since_diagnosis": "3_to_5_years",
+        "helpful_count": helpful,
+        "version": 1,
+        "created_at": when,
+        "published_at": when,
+        "edited_at": None,
     }
 
 
-def _members(count: int, condition_ids: list[int]) -> list[int]:
-    ids: list[int] = []
-    for start in range(0, count, 5_000):
-        rows = [_user(f"bench{n}") for n in range(start, min(start + 5_000, count))]
-        ids += _insert_returning_ids(User, rows)
-    memberships = [
-        {"user_id": user_id, "condition_id": condition_id}
-        for condition_id in condition_ids
-        for user_id in ids
+def _report_rows(report_id: Iterator[int], aid: int, condition: int, rng) -> list[dict]:
+    first = (condition - 1) * TREATMENTS_PER_CONDITION + 1
+    picked = rng.sample(range(TREATMENTS_PER_CONDITION), REPORTS_PER_ANSWER)
+    return [
+        {
+            "id": next(report_id),
+            "answer_id": aid,
+            "treatment_id": first + t,
+            "other_name": None,
+            "position": position,
+            "outcome": rng.choice(OUTCOMES),
+            "side_effects": "",
+            "still_using": None,
+        }
+        for position, t in enumerate(picked)
     ]
-    for start in range(0, len(memberships), 5_000):
-        db.session.execute(insert(Membership), memberships[start : start + 5_000])
-    db.session.execute(update(Condition).values(member_count=len(ids)))
-    db.session.commit()
-    return ids
 
 
-def _questions(
-    condition_ids: list[int], per_condition: int, rng: random.Random, words: list[str]
-) -> tuple[list[int], dict[int, int]]:
-    rows = []
-    for condition_id in condition_ids:
-        for position in range(per_condition):
-            topic = " and ".join(rng.sample(words[:60], 2))
-            rows.append(
-                {
-                    "condition_id": condition_id,
-                    "title": f"What helps with {topic}? ({position + 1})",
-                    "slug": f"question-{position + 1}",
-                    "position": position,
-                    "created_at": EPOCH - timedelta(days=1000),
-                    "last_activity_at": EPOCH,
-                }
+def _flush(connection, answers: list, reports: list, votes: list) -> None:
+    insert(connection, "answers", answers)
+    insert(connection, "treatment_reports", reports)
+    insert(connection, "helpful_votes", votes)
+    answers.clear()
+    reports.clear()
+    votes.clear()
+
+
+def _set_counts(connection, counts: dict[int, int], approved: dict[int, int]) -> None:
+    questions, users = table("questions"), table("users")
+    connection.execute(
+        questions.update()
+        .where(questions.c.id == sa.bindparam("qid"))
+        .values(answer_count=sa.bindparam("n")),
+        [{"qid": qid, "n": n} for qid, n in counts.items()],
+    )
+    connection.execute(
+        users.update()
+        .where(users.c.id == sa.bindparam("uid"))
+        .values(approved_answer_count=sa.bindparam("n")),
+        [{"uid": uid, "n": n} for uid, n in approved.items() if n],
+    )
+
+
+def _fix_sequences(connection: sa.Connection) -> None:
+    """Explicit ids leave PostgreSQL's sequences behind; move them past the highest id."""
+    if connection.dialect.name != "postgresql":
+        return
+    for name in db.metadata.tables:
+        if "id" in table(name).c:
+            connection.execute(
+                sa.text(
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {name}), 1))"
+                )
             )
-    ids = _insert_returning_ids(Question, rows)
-    db.session.execute(update(Condition).values(question_count=per_condition))
-    return ids, {i: row["condition_id"] for i, row in zip(ids, rows, strict=True)}
-
-
-def _summaries(
-    question_ids: list[int], reviewer_id: int, rng, words: list[str], weights: list[float]
-) -> None:
-    summary_ids = _insert_returning_ids(Summary, [{"question_id": i} for i in question_ids])
-    rows = []
-    for summary_id in summary_ids:
-        body = _text(rng, words, weights, 120)
-        rows.append(
-            {
-                "summary_id": summary_id,
-                "number": 1,
-                "status": RevisionStatus.PUBLISHED,
-                "short_answer": _text(rng, words, weights, 14),
-                "body": body,
-                "body_html": f"<p>{body}</p>\n",
-                "writer_id": reviewer_id,
-                "reviewer_id": reviewer_id,
-                "reviewed_at": EPOCH,
-                "published_at": EPOCH,
-            }
-        )
-    db.session.execute(insert(SummaryRevision), rows)
-    db.session.commit()
-
-
-def _count_answers(question_ids: list[int]) -> None:
-    counts = db.session.execute(
-        select(Answer.question_id, func.count())
-        .where(Answer.status == AnswerStatus.PUBLISHED)
-        .group_by(Answer.question_id)
-    ).all()
-    for question_id, count in counts:
-        db.session.execute(
-            update(Question).where(Question.id == question_id).values(answer_count=count)
-        )
-    db.session.commit()
-    assert question_ids

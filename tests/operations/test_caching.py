@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from forum.accounts.services import change_display_name
 from forum.answers.models import Answer, AnswerStatus
-from forum.database import db
+from forum.auth.services import register, set_password
+from forum.database import db, utcnow
 from tests.answers.helpers import answer_form
 
 
@@ -88,3 +90,30 @@ def test_a_page_with_a_message_for_one_reader_is_not_cached(app, client, make):
     assert "A message only for this reader." in first.get_data(as_text=True)
     other = app.test_client().get(question_path(question)).get_data(as_text=True)
     assert "A message only for this reader." not in other
+
+
+def test_a_new_pseudonym_shows_at_once_for_signed_out_readers(app, client, make):
+    question = make.question()
+    author = make.user(display_name="WillowPath")
+    make.answer(question, author, body="Warm baths before bed loosened my back a little.")
+    assert "WillowPath" in client.get(question_path(question)).get_data(as_text=True)
+    change_display_name(author, "CedarLane")
+    db.session.commit()
+    page = client.get(question_path(question))
+    assert page.headers["X-Page-Cache"] == "miss"
+    assert "CedarLane" in page.get_data(as_text=True)
+    assert "WillowPath" not in page.get_data(as_text=True)
+
+
+def test_sign_ups_and_private_account_changes_keep_the_cached_pages(app, client, make):
+    """What no public page shows (a new account, a password, a confirmed address) must not empty
+    the cache of a widely shared page."""
+    question = make.question()
+    member = make.user()
+    assert client.get(question_path(question)).headers["X-Page-Cache"] == "miss"
+    with app.test_request_context():  # the confirmation email holds a link
+        register("newcomer@demo.example", "QuietNewcomer", "a long enough passphrase here")
+    set_password(member, "another long passphrase here")
+    member.email_verified_at = utcnow()
+    db.session.commit()
+    assert client.get(question_path(question)).headers["X-Page-Cache"] == "hit"

@@ -1,1 +1,0 @@
-"""`make bench`: how the forum's page cost grows with its size (it shouldn't). Not a test."""
