@@ -60,7 +60,7 @@ serve-prod: $(VENV)/.installed
 ## then search timings over BENCH_ANSWERS answers (BENCH_DATABASE_URL for PostgreSQL)
 bench: $(VENV)/.dev-installed
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y --no-install-recommends wrk >/dev/null; } || echo "wrk is missing: the load part will be skipped"
-	$(PYTHON) -m forum.benchmark
+	$(PYTHON) -m forum.bench pages
 	$(PYTHON) -m forum.bench search --answers $(BENCH_ANSWERS)
 
 lint: $(VENV)/.dev-installed

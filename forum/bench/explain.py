@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from forum.accounts.models import User
-from forum.benchmark.generate import Landmarks
+from forum.bench.generate import Generated
 from forum.clients import RequestClient
 from forum.database import db
 
@@ -18,7 +18,7 @@ SCANNED = re.compile(r"(?:\bSCAN|Seq Scan on) (\w+)")
 SMALL_TABLES = ("conditions", "treatments", "reviewer_profiles")
 
 
-def explain_question_page(app: Flask, landmarks: Landmarks) -> list[str]:
+def explain_question_page(app: Flask, made: Generated) -> list[str]:
     """One line a query: the table it reads first and whether it scans the whole table."""
     captured: list[tuple[str, object]] = []
 
@@ -27,9 +27,9 @@ def explain_question_page(app: Flask, landmarks: Landmarks) -> list[str]:
             captured.append((statement, parameters))
 
     app.test_client_class = RequestClient
-    member = db.session.get(User, landmarks.member_ids[-1])
+    member = db.session.get(User, made.member_ids[-1])
     client = app.test_client(user=member)
-    path = f"/questions/{landmarks.large_question_id}/bench-question-{landmarks.large_question_id}"
+    path = f"/questions/{made.large_question_id}/bench-question-{made.large_question_id}"
     app.config["PAGE_CACHE_ENABLED"] = False
     sa.event.listen(db.engine, "before_cursor_execute", record)
     try:

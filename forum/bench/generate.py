@@ -1,9 +1,20 @@
-"""A large, realistic forum in minutes: bulk inserts straight into the tables.
+"""A large, realistic forum in minutes, for every benchmark: bulk inserts straight into the
+tables. `flask bench generate` fills the forum's own (empty) database with it; `make bench`
+fills databases of its own.
 
 Conditions, treatment vocabularies, questions with reviewed summaries, members with
 memberships, answers with treatment reports, and helpful votes, with every denormalised count
-set to what the rows say. Two questions have exactly 20 and 200 answers, whatever the total,
-so pages of the same size can be compared across database sizes.
+set to what the rows say.
+
+The first condition is the one measured: its questions have exactly 20, 200, 0, 50 and 50
+answers, all published and public, whatever the total, so pages of the same size compare
+across database sizes. The other conditions share the rest, with the variety a real forum has:
+answers waiting for a moderator or hidden, shared with members only, posted anonymously.
+
+Text is drawn from a small vocabulary with a Zipf-like spread, so some words are everywhere and
+others rare, as in real writing, and a phrase is planted whole in a share of answers (the search
+benchmark looks for both). Everything is seeded, each condition from its own seed: the same
+plan makes the same database, and the measured condition reads the same at every size.
 """
 
 from __future__ import annotations
@@ -13,11 +24,11 @@ import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import accumulate
 
 import sqlalchemy as sa
 from werkzeug.security import generate_password_hash
 
-from forum.content import render_markdown
 from forum.database import db
 
 BATCH = 5_000
@@ -30,42 +41,31 @@ CONDITIONS = 8
 # more, all of fixed size, so its page and its questions' pages are the same at every size.
 FIRST_CONDITION_ANSWERS = (SMALL, LARGE, 0, 50, 50)
 BENCH_PASSWORD = "bench-password-not-secret"
-WORDS = [
-    "stiffness",
-    "spasms",
-    "rest",
-    "walking",
-    "stretching",
-    "sleep",
-    "heat",
-    "fatigue",
-    "pain",
-    "tremor",
-    "balance",
-    "morning",
-    "evening",
-    "physio",
-    "neurologist",
-    "dose",
-    "week",
-    "month",
-    "better",
-    "worse",
-    "calmer",
-    "steadier",
-    "tired",
-    "appointment",
-    "infusion",
-    "tablets",
-    "family",
-    "work",
-    "garden",
-    "pacing",
-    "routine",
-    "flare",
-    "weather",
-    "stairs",
-]
+VOCABULARY_TEXT = """
+day pain week tired help sleep doctor walk legs muscle better worse morning night hospital
+dose tablets started stopped side effects months years family work rest heat stretch spasms
+appointment neurologist physio therapy exercise fatigue stiffness balance fall fell anxiety
+calm breathing routine diary notes weather cold warm bath pool swim gentle slowly quickly
+first second third every often sometimes rarely never always careful plan pace energy
+budget spoons partner children friend carer support group online forum nurse clinic ward
+scan blood test results change increase decrease reduce taper switch review letter referral
+wheelchair stick frame splint brace cushion pillow mattress chair stairs shower kitchen car
+drive bus train office home garden dog cat music reading podcast meditation yoga pilates
+tai chi massage acupuncture heat pad ice pack cream patch injection infusion drip port line
+baclofen diazepam gabapentin pregabalin clonazepam tizanidine immunoglobulin plasmapheresis
+rituximab steroids prednisolone methotrexate azathioprine mycophenolate vitamin magnesium
+iron folate omega diet sugar caffeine alcohol water salt protein fibre meals snacks appetite
+weight nausea dizzy headache blurred vision tremor jerks startle cramps tingling numb burning
+swelling rash itch dry mouth constipation bladder bowel sweating chills fever infection
+flare relapse remission stable steady improving settled worried hopeful relieved frustrated
+grateful angry scared lonely understood listened ignored believed dismissed diagnosed
+"""
+PHRASE = "muscle spasms"  # planted whole in a share of answers, for phrase searches
+PHRASE_SHARE = 0.02
+# The variety of the conditions not measured: shares of their answers.
+UNPUBLISHED_SHARE = 0.05  # waiting for a moderator, or hidden
+MEMBERS_ONLY_SHARE = 0.1
+ANONYMOUS_SHARE = 0.1
 OUTCOMES = ("helped_a_lot", "helped_somewhat", "no_change", "made_it_worse")
 START = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -76,7 +76,7 @@ class Plan:
     conditions: int = 4
     questions_per_condition: int = 5
     members: int = 50
-    rng: random.Random = field(default_factory=lambda: random.Random(20261124))
+    seed: int = 20261124
 
     @classmethod
     def for_answers(cls, answers: int) -> Plan:
@@ -92,16 +92,53 @@ class Plan:
     def questions_in(self, condition: int) -> int:
         return len(FIRST_CONDITION_ANSWERS) if condition == 1 else self.questions_per_condition
 
+    def random_for(self, condition: int) -> random.Random:
+        """Each condition draws from its own seed, so one condition's content does not depend
+        on how many others there are."""
+        return random.Random(f"{self.seed}/{condition}")
+
 
 @dataclass(frozen=True)
-class Landmarks:
-    """The fixed-size pages a benchmark measures."""
+class Words:
+    """The vocabulary, most common first, with cumulative Zipf-like weights."""
+
+    ranked: list[str]
+    weights: list[float]
+
+    @classmethod
+    def shuffled(cls, seed: int) -> Words:
+        ranked = list(dict.fromkeys(VOCABULARY_TEXT.split()))
+        random.Random(seed).shuffle(ranked)
+        return cls(ranked, list(accumulate(1 / rank for rank in range(1, len(ranked) + 1))))
+
+    def text(self, rng: random.Random, length: int) -> str:
+        """LENGTH words in sentences of 6 to 14."""
+        chosen = rng.choices(self.ranked, cum_weights=self.weights, k=length)
+        sentences, at = [], 0
+        while at < length:
+            size = rng.randint(6, 14)
+            sentence = " ".join(chosen[at : at + size])
+            sentences.append(sentence[:1].upper() + sentence[1:] + ".")
+            at += size
+        return " ".join(sentences)
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What was made: the fixed-size pages a benchmark measures, and what a search looks for."""
 
     small_question_id: int
     large_question_id: int
     empty_question_id: int
-    condition_id: int
-    member_ids: list[int]
+    condition_id: int  # the measured condition
+    member_ids: list[int]  # the measured condition's members
+    answers: int
+    published: int
+    condition_ids: list[int]
+    words: list[str]  # the vocabulary, most common first
+
+    def rare_word(self, rank: int = 200) -> str:
+        return self.words[min(rank, len(self.words) - 1)]
 
 
 def table(name: str) -> sa.Table:
@@ -118,30 +155,18 @@ def insert(connection: sa.Connection, name: str, rows: Iterable[dict]) -> int:
     return count
 
 
-def generate(connection: sa.Connection, plan: Plan) -> Landmarks:
-    """Fill an empty database; return the pages to measure."""
-    if connection.execute(sa.select(sa.func.count()).select_from(table("answers"))).scalar():
-        raise RuntimeError("The benchmark generator needs an empty database.")
-    bodies = _bodies(plan.rng)
+def generate(connection: sa.Connection, plan: Plan) -> Generated:
+    """Fill an empty database; return what was made."""
+    for name in ("users", "answers"):
+        if connection.execute(sa.select(sa.func.count()).select_from(table(name))).scalar():
+            raise RuntimeError("The benchmark generator needs an empty database.")
+    words = Words.shuffled(plan.seed)
     members = _members(connection, plan)
     _conditions_and_treatments(connection, plan, members)
-    questions = _questions_and_summaries(connection, plan, members)
-    landmarks = _answers(connection, plan, questions, members, bodies)
+    questions = _questions_and_summaries(connection, plan, words)
+    made = _answers(connection, plan, questions, members, words)
     _fix_sequences(connection)
-    return landmarks
-
-
-def _bodies(rng: random.Random) -> list[tuple[str, str]]:
-    """A few hundred distinct answer texts, rendered once: Markdown rendering is not measured."""
-    texts = []
-    for _ in range(300):
-        sentences = [
-            " ".join(rng.choices(WORDS, k=rng.randint(8, 16))).capitalize() + "."
-            for _ in range(rng.randint(3, 6))
-        ]
-        text = " ".join(sentences)
-        texts.append((text, render_markdown(text)))
-    return texts
+    return made
 
 
 def _members(connection: sa.Connection, plan: Plan) -> list[int]:
@@ -244,15 +269,16 @@ def _conditions_and_treatments(connection, plan: Plan, members: list[int]) -> No
     )
 
 
-def _questions_and_summaries(connection, plan: Plan, members) -> list[tuple[int, int]]:
-    """(question id, condition id) for every question."""
-    questions = [
-        (c * 10_000 + q, c)
-        for c in range(1, plan.conditions + 1)
-        for q in range(plan.questions_in(c))
-    ]
-    ids = {qid: n + 1 for n, (qid, _) in enumerate(questions)}
-    questions = [(ids[qid], c) for qid, c in questions]
+def _questions_and_summaries(connection, plan: Plan, words: Words) -> list[tuple[int, int]]:
+    """(question id, condition id) for every question, each with a published summary."""
+    questions, titles, summaries = [], {}, {}
+    for condition in range(1, plan.conditions + 1):
+        rng = plan.random_for(condition)
+        for _ in range(plan.questions_in(condition)):
+            qid = len(questions) + 1
+            questions.append((qid, condition))
+            titles[qid] = f"What helps with {' and '.join(rng.sample(words.ranked[:60], 2))}?"
+            summaries[qid] = (words.text(rng, 14), words.text(rng, 120))
     insert(
         connection,
         "questions",
@@ -260,7 +286,7 @@ def _questions_and_summaries(connection, plan: Plan, members) -> list[tuple[int,
             {
                 "id": qid,
                 "condition_id": c,
-                "title": f"Bench question {qid}: what helped you?",
+                "title": f"{titles[qid]} ({qid})",
                 "slug": f"bench-question-{qid}",
                 "status": "open",
                 "position": qid,
@@ -271,8 +297,6 @@ def _questions_and_summaries(connection, plan: Plan, members) -> list[tuple[int,
             for qid, c in questions
         ),
     )
-    body = "Treatment usually combines **medicines** and therapy; plans are individual."
-    html = render_markdown(body)
     insert(
         connection,
         "summaries",
@@ -282,28 +306,7 @@ def _questions_and_summaries(connection, plan: Plan, members) -> list[tuple[int,
         ),
     )
     insert(
-        connection,
-        "summary_revisions",
-        (
-            {
-                "id": qid,
-                "summary_id": qid,
-                "number": 1,
-                "status": "published",
-                "short_answer": "Several treatments ease symptoms; talk to your neurologist.",
-                "body": body,
-                "body_html": html,
-                "key_points": "",
-                "change_note": "",
-                "review_comments": "",
-                "writer_id": 1,
-                "reviewer_id": 1,
-                "created_at": START,
-                "reviewed_at": START,
-                "published_at": START,
-            }
-            for qid, _ in questions
-        ),
+        connection, "summary_revisions", (_revision(qid, *summaries[qid]) for qid, _ in questions)
     )
     insert(
         connection,
@@ -324,6 +327,31 @@ def _questions_and_summaries(connection, plan: Plan, members) -> list[tuple[int,
     return questions
 
 
+def _revision(qid: int, short_answer: str, body: str) -> dict:
+    return {
+        "id": qid,
+        "summary_id": qid,
+        "number": 1,
+        "status": "published",
+        "short_answer": short_answer,
+        "body": body,
+        "body_html": _paragraph(body),
+        "key_points": "",
+        "change_note": "",
+        "review_comments": "",
+        "writer_id": 1,
+        "reviewer_id": 1,
+        "created_at": START,
+        "reviewed_at": START,
+        "published_at": START,
+    }
+
+
+def _paragraph(text: str) -> str:
+    # What forum.content.render_markdown makes of plain words, without its cost per row.
+    return f"<p>{text}</p>\n"
+
+
 def _answer_counts(plan: Plan, questions) -> dict[int, int]:
     """Fixed counts in the first condition; the other conditions share what is left."""
     first = [qid for qid, condition in questions if condition == 1]
@@ -335,56 +363,100 @@ def _answer_counts(plan: Plan, questions) -> dict[int, int]:
     return counts
 
 
-def _answers(connection, plan: Plan, questions, members, bodies) -> Landmarks:
+@dataclass
+class _Rows:
+    """Rows waiting for their batch insert, and the counts the answers move."""
+
+    answers: list[dict] = field(default_factory=list)
+    reports: list[dict] = field(default_factory=list)
+    votes: list[dict] = field(default_factory=list)
+    published: dict[int, int] = field(default_factory=dict)  # by question
+    approved: dict[int, int] = field(default_factory=dict)  # by author
+    report_ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    vote_ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+    def flush(self, connection: sa.Connection) -> None:
+        insert(connection, "answers", self.answers)
+        insert(connection, "treatment_reports", self.reports)
+        insert(connection, "helpful_votes", self.votes)
+        self.answers.clear()
+        self.reports.clear()
+        self.votes.clear()
+
+
+def _answers(connection, plan: Plan, questions, members, words: Words) -> Generated:
     by_condition: dict[int, list[int]] = {}
     for member_id in members:
         by_condition.setdefault(condition_of_member(member_id, plan), []).append(member_id)
     counts = _answer_counts(plan, questions)
-    approved = dict.fromkeys(members, 0)
-    answers, reports, votes = [], [], []
-    answer_id = itertools.count(1)
-    report_id, vote_id = itertools.count(1), itertools.count(1)
+    rows = _Rows()
+    answer_ids = itertools.count(1)
+    rngs = {c: plan.random_for(c) for c in by_condition}
     for qid, condition in questions:
-        authors = by_condition[condition]
+        authors, rng = by_condition[condition], rngs[condition]
         if counts[qid] > len(authors):
             raise RuntimeError("Too few members for one answer each; raise Plan.members.")
         for n in range(counts[qid]):
-            aid, author = next(answer_id), authors[n]
-            approved[author] += 1
-            voted = aid % VOTE_EVERY == 0
-            answers.append(_answer_row(aid, qid, author, plan, bodies, helpful=int(voted)))
-            reports.extend(_report_rows(report_id, aid, condition, plan.rng))
-            if voted:
-                voter = authors[(n + 1) % len(authors)]
-                votes.append(
-                    {"id": next(vote_id), "user_id": voter, "answer_id": aid, "created_at": START}
-                )
-        if len(answers) >= BATCH * 4:
-            _flush(connection, answers, reports, votes)
-    _flush(connection, answers, reports, votes)
-    _set_counts(connection, counts, approved)
+            aid, author = next(answer_ids), authors[n]
+            answer = _answer_row(aid, qid, author, rng, words, measured=condition == 1)
+            rows.answers.append(answer)
+            rows.reports.extend(_report_rows(rows.report_ids, aid, condition, rng))
+            if answer["status"] == "published":
+                rows.published[qid] = rows.published.get(qid, 0) + 1
+                rows.approved[author] = rows.approved.get(author, 0) + 1
+                if aid % VOTE_EVERY == 0:
+                    answer["helpful_count"] = 1
+                    voter = authors[(n + 1) % len(authors)]
+                    rows.votes.append(
+                        {"id": next(rows.vote_ids), "user_id": voter, "answer_id": aid,
+                         "created_at": START}
+                    )  # fmt: skip
+        if len(rows.answers) >= BATCH * 4:
+            rows.flush(connection)
+    rows.flush(connection)
+    _set_counts(connection, rows.published, rows.approved)
     first = questions[0][1]
-    return Landmarks(questions[0][0], questions[1][0], questions[2][0], first, by_condition[first])
+    return Generated(
+        small_question_id=questions[0][0],
+        large_question_id=questions[1][0],
+        empty_question_id=questions[2][0],
+        condition_id=first,
+        member_ids=by_condition[first],
+        answers=sum(counts.values()),
+        published=sum(rows.published.values()),
+        condition_ids=list(range(1, plan.conditions + 1)),
+        words=words.ranked,
+    )
 
 
-def _answer_row(aid, qid, author, plan: Plan, bodies, helpful: int) -> dict:
-    body, html = bodies[aid % len(bodies)]
+def _answer_row(aid, qid, author, rng: random.Random, words: Words, measured: bool) -> dict:
+    """An answer; those of the measured condition all published, public and signed."""
+    body = words.text(rng, rng.randint(25, 90))
+    if rng.random() < PHRASE_SHARE:
+        body = f"{body} My {PHRASE} eased."
+    status, visibility, anonymous = "published", "everyone", aid % 10 == 0
+    if not measured:
+        if rng.random() < UNPUBLISHED_SHARE:
+            status = rng.choice(("pending", "hidden"))
+        if rng.random() < MEMBERS_ONLY_SHARE:
+            visibility = "members"
+        anonymous = rng.random() < ANONYMOUS_SHARE
     when = START + timedelta(minutes=aid)
     return {
         "id": aid,
         "question_id": qid,
         "author_id": author,
         "body": body,
-        "body_html": html,
-        "status": "published",
-        "is_anonymous": aid % 10 == 0,
-        "visibility": "everyone",
+        "body_html": _paragraph(body),
+        "status": status,
+        "is_anonymous": anonymous,
+        "visibility": visibility,
         "perspective": "caregiver" if aid % 5 == 0 else "patient",
         "time_since_diagnosis": "3_to_5_years",
-        "helpful_count": helpful,
+        "helpful_count": 0,
         "version": 1,
         "created_at": when,
-        "published_at": when,
+        "published_at": when if status == "published" else None,
         "edited_at": None,
     }
 
@@ -407,29 +479,19 @@ def _report_rows(report_id: Iterator[int], aid: int, condition: int, rng) -> lis
     ]
 
 
-def _flush(connection, answers: list, reports: list, votes: list) -> None:
-    insert(connection, "answers", answers)
-    insert(connection, "treatment_reports", reports)
-    insert(connection, "helpful_votes", votes)
-    answers.clear()
-    reports.clear()
-    votes.clear()
+def _set_counts(connection, published: dict[int, int], approved: dict[int, int]) -> None:
+    _set_column(connection, "questions", "answer_count", published)
+    _set_column(connection, "users", "approved_answer_count", approved)
 
 
-def _set_counts(connection, counts: dict[int, int], approved: dict[int, int]) -> None:
-    questions, users = table("questions"), table("users")
-    connection.execute(
-        questions.update()
-        .where(questions.c.id == sa.bindparam("qid"))
-        .values(answer_count=sa.bindparam("n")),
-        [{"qid": qid, "n": n} for qid, n in counts.items()],
-    )
-    connection.execute(
-        users.update()
-        .where(users.c.id == sa.bindparam("uid"))
-        .values(approved_answer_count=sa.bindparam("n")),
-        [{"uid": uid, "n": n} for uid, n in approved.items() if n],
-    )
+def _set_column(connection, name: str, column: str, values: dict[int, int]) -> None:
+    """Set COLUMN of each row of table NAME whose id is in VALUES, in one executemany."""
+    if values:
+        rows = table(name)
+        connection.execute(
+            rows.update().where(rows.c.id == sa.bindparam("row_id")),
+            [{"row_id": row_id, column: value} for row_id, value in values.items()],
+        )
 
 
 def _fix_sequences(connection: sa.Connection) -> None:

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from forum.accounts.models import User
-from forum.benchmark.generate import Landmarks
+from forum.bench.generate import Generated
 from forum.clients import RequestClient
 from forum.database import db
 
@@ -62,12 +62,12 @@ def getter(client, path: str) -> Callable[[], object]:
     return get
 
 
-def pages(landmarks: Landmarks) -> dict[str, str]:
+def pages(made: Generated) -> dict[str, str]:
     return {
         "trivial page (/about)": "/about",
-        f"question page, {20} answers": f"/questions/{landmarks.small_question_id}/x",
-        f"question page, {200} answers": f"/questions/{landmarks.large_question_id}/x",
-        "condition page": f"/conditions/{landmarks.condition_id}/x",
+        f"question page, {20} answers": f"/questions/{made.small_question_id}/x",
+        f"question page, {200} answers": f"/questions/{made.large_question_id}/x",
+        "condition page": f"/conditions/{made.condition_id}/x",
         "home page": "/",
     }
 
@@ -78,19 +78,18 @@ def canonical(client, path: str) -> str:
     return response.headers["Location"] if response.status_code == 301 else path
 
 
-def measure_pages(app: Flask, landmarks: Landmarks) -> list[Measurement]:
+def measure_pages(app: Flask, made: Generated) -> list[Measurement]:
     """Render each page for a signed-out reader (cache off) and for a signed-in member."""
     app.config["PAGE_CACHE_ENABLED"] = False
     app.test_client_class = RequestClient
     results = []
     with app.app_context():
-        member = db.session.get(User, landmarks.member_ids[-1])
+        member = db.session.get(User, made.member_ids[-1])
         clients = {"signed out": app.test_client(), "signed in": app.test_client(user=member)}
         trivial = {}
         for who, client in clients.items():
             gets = {
-                name: getter(client, canonical(client, path))
-                for name, path in pages(landmarks).items()
+                name: getter(client, canonical(client, path)) for name, path in pages(made).items()
             }
             timings = interleaved_median_ms(gets)
             for name, get in gets.items():
@@ -104,7 +103,7 @@ def measure_pages(app: Flask, landmarks: Landmarks) -> list[Measurement]:
                         count_queries(get),
                     )
                 )
-        results.append(_submit_answer(app, landmarks, trivial["signed in"]))
+        results.append(_submit_answer(app, made, trivial["signed in"]))
     return results
 
 
@@ -123,10 +122,10 @@ def interleaved_median_ms(calls: dict[str, Callable[[], object]]) -> dict[str, f
     return {name: statistics.median(values) for name, values in timings.items()}
 
 
-def _submit_answer(app: Flask, landmarks: Landmarks, trivial_ms: float) -> Measurement:
+def _submit_answer(app: Flask, made: Generated, trivial_ms: float) -> Measurement:
     """Posting an answer through the form, by members who have not answered that question."""
-    question = landmarks.empty_question_id
-    members = iter(landmarks.member_ids[: WARM_UP + REPEATS])
+    question = made.empty_question_id
+    members = iter(made.member_ids[: WARM_UP + REPEATS])
     body = "Gentle stretching every morning eased the stiffness over a few weeks."
 
     def post():

@@ -1,4 +1,5 @@
-"""`make bench` (python -m forum.benchmark): one table, every figure measured in the same run.
+"""Page cost against database size (`python -m forum.bench pages`, run by `make bench`): one
+table, every figure measured in the same run.
 
 BENCH_SIZES   comma-separated answer totals (default 1000,1000000)
 BENCH_DATABASE_URL  a PostgreSQL server URL to run on instead of SQLite files (optional)
@@ -18,14 +19,14 @@ import sqlalchemy as sa
 
 from config import DevelopmentConfig
 from forum import create_app
-from forum.benchmark import load
-from forum.benchmark.explain import explain_question_page
-from forum.benchmark.generate import Plan, generate
-from forum.benchmark.measure import measure_pages
-from forum.benchmark.report import Report
+from forum.bench import load
+from forum.bench.explain import explain_question_page
+from forum.bench.generate import Plan, generate
+from forum.bench.measure import measure_pages
+from forum.bench.report import Report
 from forum.database import db
 
-RESULTS = Path("bench-results.txt")
+RESULTS = Path("bench-results.txt")  # gitignored (bench*results*.txt)
 SECRET = "bench-secret-not-for-production"
 
 
@@ -55,25 +56,26 @@ def build(size: int, url: str, report: Report):
         db.create_all()
         started = time.perf_counter()
         with db.engine.begin() as connection:
-            landmarks = generate(connection, Plan.for_answers(size))
+            made = generate(connection, Plan.for_answers(size))
         report.note(f"{size:,} answers generated in {time.perf_counter() - started:.1f} s")
         db.engine.dispose()
-    return app, landmarks
+    return app, made
 
 
-def main() -> None:
+def run() -> None:
+    """Generate a forum of each size, time its pages, then load the last one under gunicorn."""
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,1000000").split(",")]
     report = Report()
     with tempfile.TemporaryDirectory(prefix="forum-bench-") as folder:
         for size in sizes:
             url = fresh_database(size, Path(folder))
-            app, landmarks = build(size, url, report)
-            report.add(size, measure_pages(app, landmarks))
+            app, made = build(size, url, report)
+            report.add(size, measure_pages(app, made))
             if size == sizes[-1]:
                 with app.app_context():
-                    report.explain = explain_question_page(app, landmarks)
+                    report.explain = explain_question_page(app, made)
                 try:
-                    report.load = run_load(url, landmarks)
+                    report.load = run_load(url, made)
                 except (RuntimeError, OSError, subprocess.CalledProcessError) as error:
                     report.load = f"the load test failed: {error}"
     text = report.render(sizes)
@@ -82,17 +84,15 @@ def main() -> None:
     click.echo(f"(also written to {RESULTS})")
 
 
-def run_load(url: str, landmarks) -> list[load.LoadResult] | str:
+def run_load(url: str, made) -> list[load.LoadResult] | str:
     if os.environ.get("BENCH_SKIP_LOAD"):
         return "BENCH_SKIP_LOAD is set"
     if missing := load.wrk_missing():
         return missing
-    from forum.benchmark.sessions import session_cookie
+    from forum.bench.sessions import session_cookie
 
-    cookie = session_cookie(SECRET, f"bench-session-{landmarks.member_ids[-1]}")
-    question = (
-        f"/questions/{landmarks.small_question_id}/bench-question-{landmarks.small_question_id}"
-    )
+    cookie = session_cookie(SECRET, f"bench-session-{made.member_ids[-1]}")
+    question = f"/questions/{made.small_question_id}/bench-question-{made.small_question_id}"
     environment = {"FORUM_CONFIG": "development", "DATABASE_URL": url, "SECRET_KEY": SECRET}
     with load.gunicorn(environment) as base:
         return [
@@ -101,7 +101,3 @@ def run_load(url: str, landmarks) -> list[load.LoadResult] | str:
             load.run_wrk("trivial page, signed in", base + "/about", cookie),
             load.run_wrk("question page (20 answers), signed in", base + question, cookie),
         ]
-
-
-if __name__ == "__main__":
-    main()
