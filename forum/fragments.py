@@ -60,9 +60,10 @@ def store_many(values: Mapping[str, object]) -> None:
         cache.set_many(dict(values), timeout=FRAGMENT_SECONDS)
 
 
-def fingerprint(rows: Iterable[tuple]) -> str:
-    """A short digest of a few rows, for keys that depend on them (a condition's treatments)."""
-    return hashlib.sha256(repr(tuple(rows)).encode()).hexdigest()[:12]
+def fingerprint(values: Iterable[object]) -> str:
+    """A short digest of a few values, for keys that depend on them (a condition's treatments,
+    what every card of a page shares)."""
+    return hashlib.sha256(repr(tuple(values)).encode()).hexdigest()[:12]
 
 
 def kept(key: str, draw: Callable[[], T]) -> T:

@@ -236,6 +236,32 @@ def offers_report(user: User, answer: Answer) -> bool:
     return answer.is_published and not is_author(user, answer) and not is_moderator(user)
 
 
+class Standing(NamedTuple):
+    """What the permission checks read of a user, read once: a page of answers asks them for
+    every card, and reading a model's attributes (and properties built on them) costs far more.
+    The checks take it in place of the user."""
+
+    id: int | None
+    is_authenticated: bool
+    is_moderator: bool
+    is_email_verified: bool
+    is_active: bool
+    is_suspended: bool
+
+    @classmethod
+    def of(cls, user: User) -> Standing:
+        if not user.is_authenticated:
+            return cls(None, False, False, False, False, False)
+        return cls(
+            user.id,
+            True,
+            user.is_moderator,
+            user.is_email_verified,
+            user.is_active,
+            user.is_suspended,
+        )
+
+
 class CardActions(NamedTuple):
     """What one reader may do with one answer card, asked in one call per card."""
 
@@ -250,7 +276,7 @@ class CardActions(NamedTuple):
     restore: bool
 
 
-def card_actions(user: User, answer: Answer) -> CardActions:
+def card_actions(user: User | Standing, answer: Answer) -> CardActions:
     user = getattr(user, "_get_current_object", lambda: user)()  # templates pass a proxy
     return CardActions(
         is_author=is_author(user, answer),

@@ -32,7 +32,7 @@ from forum.conditions.services import TreatmentName
 from forum.database import db
 from forum.fragments import fetch_many, fingerprint, fragment_key, store_many
 from forum.insights.listing import CardControls
-from forum.permissions import CardActions, card_actions
+from forum.permissions import CardActions, Standing, card_actions
 
 CSRF_HOLE = "csrf-token-of-this-session"  # never a real token: those hold a "." and a signature
 
@@ -47,11 +47,22 @@ def answer_cards(
 ) -> dict[int, Markup]:
     """Each answer's card as HTML, by answer id, for VIEWER on a reading page with CONTROLS.
     VOCABULARY is the condition's treatments (cards name them)."""
-    actions = {answer.id: card_actions(viewer, answer) for answer in answers}
+    standing = Standing.of(viewer)
+    actions = {answer.id: card_actions(standing, answer) for answer in answers}
     signed_in = viewer.is_authenticated
-    treatments = fingerprint(vocabulary)
+    # What every card of this page shares, worked into its key once.
+    page = fingerprint(
+        (
+            fingerprint(vocabulary),  # cards name the condition's treatments
+            heading_level,
+            signed_in,
+            controls.back,
+            controls.compare_form,
+            request.script_root,
+        )
+    )
     keys = {
-        answer.id: _key(answer, actions[answer.id], signed_in, controls, heading_level, treatments)
+        answer.id: _key(answer, actions[answer.id], answer.id in controls.voted_ids, page)
         for answer in answers
         if not actions[answer.id].is_author
     }
@@ -83,30 +94,18 @@ def answer_cards(
     return {answer_id: Markup(html.replace(CSRF_HOLE, token)) for answer_id, html in cards.items()}
 
 
-def _key(
-    answer: Answer,
-    may: CardActions,
-    signed_in: bool,
-    controls: CardControls,
-    heading_level: int,
-    treatments: str,
-) -> str:
+def _key(answer: Answer, may: CardActions, voted: bool, page: str) -> str:
     author = answer.author.display_name if answer.author else None
     return fragment_key(
         "answer-card",
         answer.id,
-        f"{answer.created_at:%Y%m%d%H%M%S%f}",  # two answers given one id by a database made afresh
+        answer.created_at.isoformat(),  # two answers given one id by a database made afresh
         answer.version,
         answer.helpful_count,
         author,
-        treatments,
-        heading_level,
         *may,
-        answer.id in controls.voted_ids,
-        signed_in,
-        controls.back,
-        controls.compare_form,
-        request.script_root,
+        voted,
+        page,
     )
 
 

@@ -141,6 +141,19 @@ def test_members_only_answers_stay_out_of_the_signed_out_figures(app, make, bacl
     assert "From 6 answers" in report_table(page(member, question))
 
 
+def test_a_card_kept_for_a_member_never_shows_members_only_text_signed_out(app, make):
+    """A member who has not confirmed their address may do with a card just what a signed-out
+    reader may; the card's key must still tell them apart."""
+    question = make.question()
+    make.answer(
+        question, body="Words meant for signed-in members only.", visibility=Visibility.MEMBERS
+    )
+    app.config["PAGE_CACHE_ENABLED"] = False  # the page cache is tested on its own
+    unconfirmed = app.test_client(user=make.user(email_verified_at=None))
+    assert "Words meant for signed-in members only." in page(unconfirmed, question)
+    assert "Words meant for signed-in members only." not in page(app.test_client(), question)
+
+
 def test_a_card_kept_for_a_moderator_shows_no_staff_notes_to_a_member(app, make):
     question = make.question()
     make.answer(question, make.user(display_name="Hidden Name"), is_anonymous=True)
