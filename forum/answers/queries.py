@@ -25,6 +25,11 @@ def card_loading() -> tuple:
     )
 
 
+def card_author():
+    """The author of an answer as its card needs them: their pseudonym, in the same query."""
+    return joinedload(Answer.author).load_only(User.display_name)
+
+
 class Reach(enum.Enum):
     """How much of a question's answers a reader may see."""
 
@@ -53,12 +58,11 @@ def visible_answers(reach: Reach) -> Select[tuple[Answer]]:
     elif reach is Reach.OWN_TOO:
         own = and_(Answer.author_id == VIEWER_ID, Answer.status != AnswerStatus.DELETED)
         shown = or_(shown, own)
-    # Cards show only the author's pseudonym. Treatment reports are loaded only for cards not
-    # kept already (forum/answers/cards.py).
+    # Treatment reports are loaded only for cards not kept already (forum/answers/cards.py).
     return (
         select(Answer)
         .where(Answer.question_id == bindparam("question_id"), shown)
-        .options(joinedload(Answer.author).load_only(User.display_name))
+        .options(card_author())
         .order_by(Answer.helpful_count.desc(), Answer.published_at, Answer.id)
     )
 

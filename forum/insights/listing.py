@@ -17,11 +17,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, bindparam, exists, func
+from sqlalchemy import ColumnElement, and_, bindparam, exists, func, select
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote, Outcome, TimeSinceDiagnosis, TreatmentReport
-from forum.answers.queries import VIEWER_ID, Reach, reach, visibility_params, visible_answers
+from forum.answers.queries import (
+    VIEWER_ID,
+    Reach,
+    card_author,
+    reach,
+    visibility_params,
+    visible_answers,
+)
 from forum.conditions.models import Perspective
 from forum.insights.paging import OneQueryPagination, PageQuery, paginate
 
@@ -232,13 +239,34 @@ def filter_values(filters: AnswerFilters) -> dict[str, object]:
 @functools.cache
 def listing_query(reader: Reach, sort: Sort, filtered_by: frozenset[str]) -> PageQuery:
     """The listing for one shape of page (who reads, in which order, filtered by what), built
-    once, its values left as bound parameters (see filter_values)."""
-    query = visible_answers(reader).where(*filter_clauses(filtered_by))
-    query = query.order_by(None).order_by(*_ORDER[sort])
+    once, its values left as bound parameters (see filter_values).
+
+    The page's answers are picked (and counted) from the answers alone; only those picked are
+    joined to their authors and checked for the reader's vote. Joining every answer of a
+    question to its author first made PostgreSQL read the whole members table, a cost that grew
+    with the forum instead of with the page.
+    """
+    answers = visible_answers(reader).where(*filter_clauses(filtered_by))
+    order = _ORDER[sort]
+    page = (
+        select(Answer.id, func.count().over().label("total_rows"))
+        .where(answers.whereclause)
+        .order_by(*order)
+        .limit(bindparam("page_limit"))
+        .offset(bindparam("page_offset"))
+        .subquery()
+    )
+    paged = (
+        select(Answer)
+        .join(page, Answer.id == page.c.id)
+        .options(card_author())
+        .add_columns(page.c.total_rows)
+        .order_by(*order)
+    )
     if reader is not Reach.PUBLISHED:
         voted = exists().where(HelpfulVote.answer_id == Answer.id, HelpfulVote.user_id == VIEWER_ID)
-        query = query.add_columns(voted.label("voted"))
-    return PageQuery.of(query)
+        paged = paged.add_columns(voted.label("voted"))
+    return PageQuery(answers, paged)
 
 
 def filter_clauses(filtered_by: frozenset[str]) -> list[ColumnElement[bool]]:
