@@ -11,33 +11,26 @@ same on every machine and no choice depends on what the database already holds.
 from __future__ import annotations
 
 import random
-import re
 import secrets
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from werkzeug.security import generate_password_hash
 
 from forum.accounts.models import Role, User, display_name_key, new_session_token
-from forum.answers.models import (
-    Answer,
-    AnswerStatus,
-    HelpfulVote,
-    Outcome,
-    TimeSinceDiagnosis,
-    TreatmentReport,
-    Visibility,
-)
-from forum.conditions.models import Condition, Membership, Perspective, Treatment
+from forum.answers.models import Answer, AnswerStatus, HelpfulVote, TreatmentReport, Visibility
+from forum.conditions.models import Condition, Membership, Treatment
 from forum.content import render_markdown
 from forum.database import db, utcnow
 from forum.demo import data
+from forum.demo.compose import compose_answer, plan_reports, time_since_diagnosis
 from forum.demo.data import ConditionSpec, MembershipSpec, MemberSpec, QuestionSpec, Topic
 from forum.demo.moderation import KIND as MODERATION_EXAMPLES
 from forum.demo.moderation import NEWCOMERS, seed_moderation_examples
+from forum.demo.recount import recount
 from forum.questions.models import Question, QuestionStatus
 from forum.slugs import slugify
 from forum.summaries.models import (
@@ -50,7 +43,6 @@ from forum.summaries.models import (
 
 SEED = "patient-forum-demo-1"
 MIN_ANSWERS, MAX_ANSWERS = 3, 12
-MAX_SENTENCES = 5
 ANSWER_WINDOW_DAYS = 730  # answers spread over the past two years
 QUESTION_AGE_DAYS = (735, 760)  # questions are older than every answer
 MEMBER_AGE_DAYS = (765, 800)  # members joined before they answered
@@ -59,17 +51,6 @@ SUMMARY_AGE_DAYS = (14, 300)
 REVIEW_INTERVAL = timedelta(days=365)
 ANONYMOUS_SHARE = 0.1
 MEMBERS_ONLY_SHARE = 0.03
-CLOSER_SHARE = 0.4
-SIDE_EFFECT_SHARE = 0.4
-UNSAID_STILL_USING_SHARE = 0.25
-STILL_USING_SHARE = {
-    Outcome.HELPED_A_LOT: 0.85,
-    Outcome.HELPED_SOMEWHAT: 0.6,
-    Outcome.NO_CHANGE: 0.15,
-    Outcome.MADE_IT_WORSE: 0.0,
-}
-REPORTS_ON_TREATMENT_QUESTIONS = (1, 4, 4, 3, 2)  # weights for 0..4 treatments reported
-REPORT_SHARE_ON_OTHER_QUESTIONS = 0.3
 HELPFUL_VOTE_WEIGHTS = (4, 5, 5, 4, 3, 2, 1)  # weights for 0..6 votes on an answer
 
 KINDS = (
@@ -113,14 +94,6 @@ class SeedReport:
 
 
 @dataclass(frozen=True)
-class PlannedReport:
-    treatment: data.TreatmentSpec
-    outcome: Outcome
-    side_effects: str
-    still_using: bool | None
-
-
-@dataclass(frozen=True)
 class Editors:
     writer: User
     reviewer: User
@@ -145,7 +118,7 @@ def seed_demo(password: str | None = None) -> SeedReport:
     db.session.flush()
     seed_moderation_examples(now, report)
     db.session.flush()
-    _recount(conditions, people.values())
+    recount(conditions, people.values())
     _tally_votes_already_present(conditions, report)
     return report
 
@@ -483,7 +456,7 @@ def _new_answer(
 ) -> Answer:
     rng = _rng("answer", question.condition.slug, question.slug, author.email)
     published_at = _days_ago(now, rng, 1, ANSWER_WINDOW_DAYS)
-    reports = _plan_reports(rng, topic, condition_spec.treatments)
+    reports = plan_reports(rng, topic, condition_spec.treatments)
     body = compose_answer(rng, condition_spec, topic, membership, reports)
     answer = Answer(
         question=question,
@@ -527,217 +500,6 @@ def _add_helpful_votes(
         report.tally("helpful votes", True)
 
 
-def time_since_diagnosis(diagnosed_year: int | None, on: datetime) -> TimeSinceDiagnosis:
-    """The answer's "diagnosed N years ago" bucket, as of the day it was written."""
-    years = None if diagnosed_year is None else on.year - diagnosed_year
-    if years is None or years < 0:
-        return TimeSinceDiagnosis.NOT_DIAGNOSED
-    if years < 1:
-        return TimeSinceDiagnosis.UNDER_1_YEAR
-    if years <= 2:
-        return TimeSinceDiagnosis.YEARS_1_TO_2
-    if years <= 5:
-        return TimeSinceDiagnosis.YEARS_3_TO_5
-    if years <= 10:
-        return TimeSinceDiagnosis.YEARS_6_TO_10
-    return TimeSinceDiagnosis.OVER_10_YEARS
-
-
-def _plan_reports(
-    rng: random.Random, topic: Topic, treatments: tuple[data.TreatmentSpec, ...]
-) -> list[PlannedReport]:
-    if topic is Topic.TREATMENTS:
-        weights = REPORTS_ON_TREATMENT_QUESTIONS
-        count = rng.choices(range(len(weights)), weights=weights)[0]
-    else:
-        count = 1 if rng.random() < REPORT_SHARE_ON_OTHER_QUESTIONS else 0
-    return [_plan_report(rng, treatment) for treatment in rng.sample(treatments, count)]
-
-
-def _plan_report(rng: random.Random, treatment: data.TreatmentSpec) -> PlannedReport:
-    weights = data.OUTCOME_WEIGHTS[treatment.tendency]
-    outcome = rng.choices(list(weights), weights=list(weights.values()))[0]
-    side_effects = ""
-    if treatment.side_effects and rng.random() < SIDE_EFFECT_SHARE:
-        side_effects = rng.choice(treatment.side_effects)
-    still_using = None
-    if outcome is Outcome.MADE_IT_WORSE or rng.random() >= UNSAID_STILL_USING_SHARE:
-        still_using = rng.random() < STILL_USING_SHARE[outcome]
-    return PlannedReport(treatment, outcome, side_effects, still_using)
-
-
-# ---------------------------------------------------------------------------------------------
-# Composing an answer's text from the condition's fragments
-# ---------------------------------------------------------------------------------------------
-
-
-def compose_answer(
-    rng: random.Random,
-    condition: ConditionSpec,
-    topic: Topic,
-    membership: MembershipSpec,
-    reports: list[PlannedReport],
-) -> str:
-    """A first-person answer of two to five sentences, consistent with its treatment reports."""
-    opening, details = _topic_sentences(rng, condition.fragments[topic], membership.relation)
-    experiences = _report_sentences(rng, reports, membership.relation)
-    closer = rng.choice(data.CLOSERS) if rng.random() < CLOSER_SHARE else None
-    if topic is Topic.TREATMENTS:
-        first = [opening]
-        room = MAX_SENTENCES - 1 - len(experiences)
-        for main, follow_up in experiences:
-            first.append(main)
-            if follow_up and room > 0:
-                first.append(follow_up)
-                room -= 1
-        second = details[: min(room, 1 if experiences else 2)]
-    else:
-        first = [opening, *details]
-        second = [main for main, _ in experiences]
-    if closer and len(first) + len(second) < MAX_SENTENCES:
-        second.append(closer)
-    values = _sentence_values(condition, membership)
-    paragraphs = [" ".join(part).format(**values) for part in (first, second) if part]
-    return "\n\n".join(paragraphs)
-
-
-def _topic_sentences(
-    rng: random.Random, fragments: data.Fragments, relation: Perspective
-) -> tuple[str, list[str]]:
-    if relation is Perspective.CAREGIVER:
-        # Kept in data order: a caregiver's first line introduces who they care for.
-        first, second = sorted(rng.sample(range(len(fragments.caregiver_lines)), 2))
-        return fragments.caregiver_lines[first], [fragments.caregiver_lines[second]]
-    opening = rng.choice(fragments.patient_openers)
-    return opening, rng.sample(fragments.patient_details, rng.randint(1, 2))
-
-
-def _report_sentences(
-    rng: random.Random, reports: list[PlannedReport], relation: Perspective
-) -> list[tuple[str, str | None]]:
-    """Per report, the sentence naming the treatment and its outcome, and an optional follow-up.
-
-    No template is used twice in one answer while another is left, so it never repeats itself.
-    """
-    used: set[str] = set()
-    sentences = []
-    for report in reports:
-        main = _unused_choice(rng, data.TREATMENT_SENTENCES[relation][report.outcome], used)
-        follow_up = _follow_up_template(rng, report, relation, used)
-        sentences.append((_fill_treatment(main, report), follow_up))
-    return sentences
-
-
-def _follow_up_template(
-    rng: random.Random, report: PlannedReport, relation: Perspective, used: set[str]
-) -> str | None:
-    if report.side_effects:
-        template = _unused_choice(rng, data.SIDE_EFFECT_SENTENCES, used)
-        return template.replace("{side_effects}", report.side_effects)
-    # "No change, but I still use it" reads as a contradiction, so that pairing goes unsaid.
-    if report.still_using is None or report.outcome is Outcome.MADE_IT_WORSE:
-        return None
-    if report.still_using and report.outcome is Outcome.NO_CHANGE:
-        return None
-    choices = data.STILL_USING_SENTENCES[relation][report.still_using]
-    if all(choice in used for choice in choices):
-        return None
-    return _unused_choice(rng, choices, used)
-
-
-def _unused_choice(rng: random.Random, choices: tuple[str, ...], used: set[str]) -> str:
-    fresh = [choice for choice in choices if choice not in used] or list(choices)
-    choice = rng.choice(fresh)
-    used.add(choice)
-    return choice
-
-
-def _fill_treatment(template: str, report: PlannedReport) -> str:
-    name = report.treatment.in_sentence
-    return template.replace("{treatment}", name).replace("{Treatment}", _capitalised(name))
-
-
-def _capitalised(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
-def _sentence_values(condition: ConditionSpec, membership: MembershipSpec) -> dict[str, str]:
-    return {"symptom": condition.symptom, "relative": membership.cares_for or "family member"}
-
-
-SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-
-
-def sentence_count(text: str) -> int:
-    """How many sentences a composed answer has (our fragments use no abbreviations)."""
-    return len(SENTENCE_END.findall(text))
-
-
-# ---------------------------------------------------------------------------------------------
-# Denormalised counts, recounted from the rows themselves
-# ---------------------------------------------------------------------------------------------
-
-
-def _recount(conditions: list[Condition], users: Iterable[User]) -> None:
-    condition_ids = [condition.id for condition in conditions]
-    questions = db.session.scalars(
-        select(Question).where(Question.condition_id.in_(condition_ids))
-    ).all()
-    question_ids = [question.id for question in questions]
-    _recount_conditions(conditions)
-    _recount_questions(questions)
-    _recount_helpful_votes(question_ids)
-    _recount_approved_answers(list(users))
-
-
-def _counts(query: Select) -> dict:
-    return {key: value for key, value in db.session.execute(query).all()}
-
-
-def _recount_conditions(conditions: list[Condition]) -> None:
-    ids = [condition.id for condition in conditions]
-    members = _counts(
-        select(Membership.condition_id, func.count())
-        .where(Membership.condition_id.in_(ids))
-        .group_by(Membership.condition_id)
-    )
-    visible_questions = _counts(
-        select(Question.condition_id, func.count())
-        .where(Question.condition_id.in_(ids), Question.status != QuestionStatus.HIDDEN)
-        .group_by(Question.condition_id)
-    )
-    for condition in conditions:
-        condition.member_count = members.get(condition.id, 0)
-        condition.question_count = visible_questions.get(condition.id, 0)
-
-
-def _recount_questions(questions: list[Question]) -> None:
-    rows = db.session.execute(
-        select(Answer.question_id, func.count(), func.max(Answer.published_at))
-        .where(
-            Answer.question_id.in_([question.id for question in questions]),
-            Answer.status == AnswerStatus.PUBLISHED,
-        )
-        .group_by(Answer.question_id)
-    ).all()
-    published = {question_id: (count, latest) for question_id, count, latest in rows}
-    for question in questions:
-        count, latest = published.get(question.id, (0, None))
-        question.answer_count = count
-        question.last_activity_at = latest or question.created_at
-
-
-def _recount_helpful_votes(question_ids: list[int]) -> None:
-    votes = _counts(
-        select(HelpfulVote.answer_id, func.count())
-        .join(Answer, Answer.id == HelpfulVote.answer_id)
-        .where(Answer.question_id.in_(question_ids))
-        .group_by(HelpfulVote.answer_id)
-    )
-    for answer in db.session.scalars(select(Answer).where(Answer.question_id.in_(question_ids))):
-        answer.helpful_count = votes.get(answer.id, 0)
-
-
 def _tally_votes_already_present(conditions: list[Condition], report: SeedReport) -> None:
     """Votes are made with their answer, so those on answers already there were not counted."""
     on_demo_questions = db.session.scalar(
@@ -748,16 +510,3 @@ def _tally_votes_already_present(conditions: list[Condition], report: SeedReport
         .where(Question.condition_id.in_([condition.id for condition in conditions]))
     )
     report.present["helpful votes"] = on_demo_questions - report.created["helpful votes"]
-
-
-def _recount_approved_answers(users: list[User]) -> None:
-    approved = _counts(
-        select(Answer.author_id, func.count())
-        .where(
-            Answer.author_id.in_([user.id for user in users]),
-            Answer.status == AnswerStatus.PUBLISHED,
-        )
-        .group_by(Answer.author_id)
-    )
-    for user in users:
-        user.approved_answer_count = approved.get(user.id, 0)

@@ -15,8 +15,9 @@ from forum.conditions.models import Condition, Membership, Treatment
 from forum.database import db
 from forum.demo import data
 from forum.demo.cli import seed_demo_command
+from forum.demo.compose import sentence_count
 from forum.demo.moderation import NEWCOMERS
-from forum.demo.seed import DemoSeedError, seed_demo, sentence_count
+from forum.demo.seed import DemoSeedError, seed_demo
 from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, ModerationAction
 from forum.questions.models import Question, QuestionStatus
 from forum.slugs import slugify

@@ -1,0 +1,52 @@
+"""The demo content as plain data: conditions, treatments, questions, summaries, members.
+
+Everything here is fictional sample text written for this project, for trying the forum out.
+It is general and deliberately unremarkable: no dosing, no claims beyond what is widely known,
+and every summary and condition description says it is demo content.
+"""
+
+from forum.demo.data.conditions import CONDITIONS
+from forum.demo.data.people import (
+    COMMUNITY_MEMBERS,
+    DEMO_ACCOUNTS,
+    DEMO_REVIEWER_PROFILE,
+    REVIEWER_EMAIL,
+    WRITER_EMAIL,
+)
+from forum.demo.data.sentences import (
+    CLOSERS,
+    SIDE_EFFECT_SENTENCES,
+    STILL_USING_SENTENCES,
+    TREATMENT_SENTENCES,
+)
+from forum.demo.data.specs import (
+    OUTCOME_WEIGHTS,
+    ConditionSpec,
+    Fragments,
+    MembershipSpec,
+    MemberSpec,
+    QuestionSpec,
+    Topic,
+    TreatmentSpec,
+)
+
+__all__ = [
+    "CLOSERS",
+    "COMMUNITY_MEMBERS",
+    "CONDITIONS",
+    "DEMO_ACCOUNTS",
+    "DEMO_REVIEWER_PROFILE",
+    "OUTCOME_WEIGHTS",
+    "REVIEWER_EMAIL",
+    "SIDE_EFFECT_SENTENCES",
+    "STILL_USING_SENTENCES",
+    "TREATMENT_SENTENCES",
+    "WRITER_EMAIL",
+    "ConditionSpec",
+    "Fragments",
+    "MemberSpec",
+    "MembershipSpec",
+    "QuestionSpec",
+    "Topic",
+    "TreatmentSpec",
+]
