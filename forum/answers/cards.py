@@ -49,7 +49,7 @@ def answer_cards(
     VOCABULARY is the condition's treatments (cards name them)."""
     standing = Standing.of(viewer)
     actions = {answer.id: card_actions(standing, answer) for answer in answers}
-    signed_in = viewer.is_authenticated
+    signed_in = standing.is_authenticated
     # What every card of this page shares, worked into its key once.
     page = fingerprint(
         (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import functools
 
 from sqlalchemy import Select, and_, bindparam, or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
@@ -26,7 +25,8 @@ def card_loading() -> tuple:
 
 
 def card_author():
-    """The author of an answer as its card needs them: their pseudonym, in the same query."""
+    """The author of an answer as its card needs them: their pseudonym, in the same query.
+    (Treatment reports are loaded only for cards not kept already: forum/answers/cards.py.)"""
     return joinedload(Answer.author).load_only(User.display_name)
 
 
@@ -44,27 +44,17 @@ def reach(viewer: User) -> Reach:
     return Reach.OWN_TOO if viewer.is_authenticated else Reach.PUBLISHED
 
 
-@functools.cache
 def visible_answers(reach: Reach) -> Select[tuple[Answer]]:
     """What a reader with REACH sees of the answers to question :question_id (their own being
-    those by :viewer_id), most helpful first, with their authors.
-
-    Built once per reach, with bound parameters: a busy page then pays neither for building the
-    statement nor for SQLAlchemy working out its cache key.
-    """
+    those by :viewer_id). Its values are bound parameters (visibility_params), so callers can
+    build on it once and run it for any question and reader."""
     shown = Answer.status == AnswerStatus.PUBLISHED
     if reach is Reach.EVERYTHING:
         shown = true()
     elif reach is Reach.OWN_TOO:
         own = and_(Answer.author_id == VIEWER_ID, Answer.status != AnswerStatus.DELETED)
         shown = or_(shown, own)
-    # Treatment reports are loaded only for cards not kept already (forum/answers/cards.py).
-    return (
-        select(Answer)
-        .where(Answer.question_id == bindparam("question_id"), shown)
-        .options(card_author())
-        .order_by(Answer.helpful_count.desc(), Answer.published_at, Answer.id)
-    )
+    return select(Answer).where(Answer.question_id == bindparam("question_id"), shown)
 
 
 def visibility_params(question_id: int, viewer: User) -> dict[str, int | None]:

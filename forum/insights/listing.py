@@ -214,8 +214,9 @@ def answer_page(
     """One page of the answers the viewer may see, filtered and sorted, with the viewer's votes,
     in one query (plus the one that loads the cards' treatment reports)."""
     values = filter_values(filters)
+    shape = frozenset(values) | ({OTHER} if filters.treatment == OTHER else frozenset())
     reader = reach(viewer)
-    query = listing_query(reader, filters.sort, frozenset(values))
+    query = listing_query(reader, filters.sort, shape)
     params = {**visibility_params(question_id, viewer), **values}
     pager = paginate(query, filters.page, per_page, params)
     voted_ids = frozenset(
@@ -225,12 +226,12 @@ def answer_page(
 
 
 def filter_values(filters: AnswerFilters) -> dict[str, object]:
-    """The filters that apply, by the name of the bound parameter each one fills."""
+    """The filters with a value, by the name of the bound parameter each one fills ("other
+    treatments" has none: it only changes the statement's shape)."""
     values = {
         "perspective": filters.perspective,
         "diagnosis": filters.diagnosis,
         "treatment_id": filters.treatment_id,
-        "other_treatment": True if filters.treatment == OTHER else None,
         "outcome": filters.outcome,
     }
     return {name: value for name, value in values.items() if value is not None}
@@ -238,8 +239,9 @@ def filter_values(filters: AnswerFilters) -> dict[str, object]:
 
 @functools.cache
 def listing_query(reader: Reach, sort: Sort, filtered_by: frozenset[str]) -> PageQuery:
-    """The listing for one shape of page (who reads, in which order, filtered by what), built
-    once, its values left as bound parameters (see filter_values).
+    """The listing for one shape of page (who reads, in which order, filtered by what: the
+    names of filter_values, and OTHER), built once, its values left as bound parameters: a busy
+    page pays neither for building the statement nor for SQLAlchemy working out its cache key.
 
     The page's answers are picked (and counted) from the answers alone; only those picked are
     joined to their authors and checked for the reader's vote. Joining every answer of a
@@ -276,7 +278,7 @@ def filter_clauses(filtered_by: frozenset[str]) -> list[ColumnElement[bool]]:
     if "diagnosis" in filtered_by:
         clauses.append(Answer.time_since_diagnosis == bindparam("diagnosis"))
     report = []
-    if "other_treatment" in filtered_by:
+    if OTHER in filtered_by:
         report.append(TreatmentReport.treatment_id.is_(None))
     if "treatment_id" in filtered_by:
         report.append(TreatmentReport.treatment_id == bindparam("treatment_id"))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from sqlalchemy import Select, and_, bindparam, select
 from sqlalchemy.orm import joinedload
@@ -44,7 +43,7 @@ class QuestionPage:
         return current_summary(self.question.id)
 
 
-@functools.cache
+@cache
 def _question_with_condition() -> Select[tuple[Question]]:
     # Built once, with a bound parameter: the question pages are the busiest.
     return (
@@ -82,8 +81,8 @@ def current_summary(question_id: int) -> SummaryRevision | None:
     return db.session.scalars(query).unique().first()
 
 
-@functools.cache
-def _standing() -> Select:
+@cache
+def _membership_and_own_answer() -> Select:
     answer = and_(Answer.question_id == bindparam("question_id"), Answer.author_id == VIEWER_ID)
     return (
         select(Membership, Answer.id)
@@ -104,7 +103,7 @@ def viewer_standing(viewer: User, question: Question) -> tuple[Membership | None
         "viewer_id": viewer.id,
         "condition_id": question.condition_id,
     }
-    row = db.session.execute(_standing(), params).first()
+    row = db.session.execute(_membership_and_own_answer(), params).first()
     if row is None:  # not a member: an answer of theirs from before they left still counts
         own = existing_answer(viewer, question)
         return None, own.id if own else None
