@@ -8,7 +8,17 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Config, load_config
-from forum import caching, errors, health, logs, models, permissions, security
+from forum import (
+    caching,
+    errors,
+    health,
+    logs,
+    models,
+    permissions,
+    public_changes,
+    request_input,
+    security,
+)
 from forum.accounts import admin_views as account_admin
 from forum.accounts import session as account_session
 from forum.accounts import views as accounts
@@ -38,9 +48,8 @@ from forum.summaries import review_views as review
 from forum.summaries import views as summaries
 from forum.templating import register_template_helpers
 
-# Every model must be known before migrations or create_all look at the metadata, and the
-# search index's session events must listen before the first write.
-assert models and search_index
+# Every model must be known before migrations or create_all look at the metadata.
+assert models
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FEATURES = (
     conditions,
@@ -73,6 +82,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     app.config.from_object(settings)
+    request_input.init_app(app)  # before the routes: it bounds their <int:...> parts
     _refuse_development_database_in_production(app)
     if app.config["PROXY_COUNT"]:
         # Trust exactly as many X-Forwarded-* hops as there are proxies in front of us.
@@ -95,6 +105,10 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     caching.init_app(app)
+    # What follows every write: the search index before it commits, and after a commit that
+    # changed what readers see, a new content version for kept pages and panels.
+    search_index.init_app()
+    public_changes.init_app(app, then=[caching.bump_content_version])
     errors.init_app(app)
     security.init_app(app)
     permissions.init_app(app)

@@ -1,22 +1,22 @@
 """Pages for signed-out readers: served from a shared cache, with ETag and Last-Modified.
 
 Rendered pages are stored under a key that includes a content version. Any committed change to
-what public pages show bumps the version, so the next reader gets a fresh page at once (an
-approved answer appears immediately) and stale entries simply expire. Signed-in pages are never
+what public pages show bumps the version (forum/public_changes.py tells when), so the next
+reader gets a fresh page at once (an answer hidden by a moderator is gone immediately) and stale
+entries simply expire. Signed-in pages are never
 stored, and are marked private so no shared cache in between keeps them either.
 """
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 import time
 from email.utils import formatdate
 
-from flask import Flask, Response, current_app, g, has_app_context, request, session
+from flask import Flask, Response, current_app, g, request, session
 from flask_caching import Cache
 from flask_login import current_user
-from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
 
 cache = Cache()
 
@@ -34,39 +34,27 @@ PUBLIC_ENDPOINTS = frozenset(
     }
 )
 VERSION_KEY = "content-version"
-# Models whose changes can alter a public page.
-CONTENT_MODELS = frozenset(
-    {
-        "Answer",
-        "TreatmentReport",
-        "HelpfulVote",
-        "Question",
-        "Condition",
-        "Treatment",
-        "Membership",
-        "Summary",
-        "SummaryRevision",
-        "SummaryReference",
-        "ReviewerProfile",
-    }
-)
-# A member's row holds much that no public page shows (password, email, session token, counts);
-# only these fields of it can change one. A new member shows nowhere until they join or post.
-PUBLIC_USER_FIELDS = ("display_name", "status", "role")
 
 
-def content_version() -> tuple[int, float]:
-    """(version number, when it last changed); both start when the cache is empty."""
+def content_version() -> tuple[str, float]:
+    """(version, when it last changed); both start when the cache is empty."""
     stored = cache.get(VERSION_KEY)
     if stored is None:
-        stored = (1, time.time())
-        cache.add(VERSION_KEY, stored, timeout=0)
+        cache.add(VERSION_KEY, _new_version(), timeout=0)
+        stored = cache.get(VERSION_KEY) or _new_version()
     return stored
 
 
 def bump_content_version() -> None:
-    number, _ = content_version()
-    cache.set(VERSION_KEY, (number + 1, time.time()), timeout=0)
+    """End every kept page and panel: called after each commit that changes public content
+    (forum/public_changes.py)."""
+    cache.set(VERSION_KEY, _new_version(), timeout=0)
+
+
+def _new_version() -> tuple[str, float]:
+    # A fresh random value rather than number + 1: two writers committing at once never set
+    # the same version, so the one left standing was set after both commits.
+    return secrets.token_hex(8), time.time()
 
 
 def _cacheable() -> bool:
@@ -80,7 +68,7 @@ def _cacheable() -> bool:
     )
 
 
-def _key(version: int) -> str:
+def _key(version: str) -> str:
     digest = hashlib.sha256(request.full_path.encode()).hexdigest()[:32]
     return f"page:{version}:{digest}"
 
@@ -90,7 +78,9 @@ def serve_from_cache() -> Response | None:
     g.page_cacheable = _cacheable()
     if not g.page_cacheable:
         return None
-    version, changed_at = content_version()
+    # The version as the request starts: a page drawn while a write commits is stored under
+    # the version it may predate, so it is never served after the change.
+    g.page_version = version, changed_at = content_version()
     stored = cache.get(_key(version))
     if stored is None:
         return None
@@ -111,7 +101,7 @@ def store_and_mark(response: Response) -> Response:
         return response
     if response.status_code != 200 or response.direct_passthrough:
         return response
-    version, changed_at = content_version()
+    version, changed_at = g.page_version
     response.add_etag()
     etag, _ = response.get_etag()
     timeout = current_app.config.get("PAGE_CACHE_SECONDS", 300)
@@ -127,40 +117,7 @@ def _conditional(response: Response, changed_at: float) -> Response:
     return response.make_conditional(request)
 
 
-def _note_content_changes(session: Session, _flush_context, _instances) -> None:
-    touched = (*session.new, *session.dirty, *session.deleted)
-    if any(_changes_public_content(row, session) for row in touched):
-        session.info["public_content_changed"] = True
-
-
-def _changes_public_content(row: object, session: Session) -> bool:
-    kind = type(row).__name__
-    if kind != "User":
-        return kind in CONTENT_MODELS
-    if row in session.new:
-        return False
-    if row in session.deleted:
-        return True
-    attributes = inspect(row).attrs
-    return any(attributes[field].history.has_changes() for field in PUBLIC_USER_FIELDS)
-
-
-def _after_commit(session: Session) -> None:
-    # Without an app context (a script using the models directly) there is no cache to update.
-    if session.info.pop("public_content_changed", False) and has_app_context():
-        bump_content_version()
-
-
-def _after_rollback(session: Session) -> None:
-    session.info.pop("public_content_changed", None)
-
-
 def init_app(app: Flask) -> None:
     cache.init_app(app)
     app.before_request(serve_from_cache)
     app.after_request(store_and_mark)
-
-
-event.listen(Session, "before_flush", _note_content_changes)
-event.listen(Session, "after_commit", _after_commit)
-event.listen(Session, "after_rollback", _after_rollback)

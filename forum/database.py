@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -56,6 +57,14 @@ db = SQLAlchemy(model_class=Base)
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def listen_on_every_session(listeners: Iterable[tuple[str, Callable]]) -> None:
+    """Register (event name, listener) pairs on every session, once however often it is asked
+    (each app the tests make calls this again)."""
+    for name, listener in listeners:
+        if not event.contains(orm.Session, name, listener):
+            event.listen(orm.Session, name, listener)
 
 
 @event.listens_for(Engine, "connect")

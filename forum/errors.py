@@ -43,6 +43,8 @@ ERROR_PAGES = {
 def render_error(error: HTTPException):
     code = error.code or 500
     title, message = ERROR_PAGES.get(code, (error.name, error.description or ""))
+    # An error raised with words for people (forum.request_input) says what was wrong.
+    message = getattr(error, "message_for_people", None) or message
     return render_template("errors/error.html", code=code, title=title, message=message), code
 
 

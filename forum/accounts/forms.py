@@ -1,4 +1,3 @@
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     IntegerField,
@@ -16,6 +15,7 @@ from forum.accounts.names import MAX_LENGTH as NAME_MAX
 from forum.accounts.services import BIO_MAX_LENGTH
 from forum.auth.forms import email_field, new_password_field
 from forum.conditions.models import Perspective
+from forum.request_input import ForumForm
 
 VISIBILITY_CHOICES = [SelectChoice(choice.value, choice.label) for choice in ProfileVisibility]
 
@@ -28,7 +28,7 @@ def current_password_field(label: str = "Your current password") -> PasswordFiel
     )
 
 
-class DisplayNameForm(FlaskForm):
+class DisplayNameForm(ForumForm):
     display_name = StringField(
         "Display name",
         description="Your public pseudonym. You can change it once a month.",
@@ -36,7 +36,7 @@ class DisplayNameForm(FlaskForm):
     )
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(ForumForm):
     bio = TextAreaField(
         "About you",
         description="A few words others may read. Optional.",
@@ -49,17 +49,17 @@ class ProfileForm(FlaskForm):
     profile_hidden = BooleanField("Hide my whole profile page from everyone else")
 
 
-class EmailChangeForm(FlaskForm):
+class EmailChangeForm(ForumForm):
     email = email_field("New email address")
     password = current_password_field()
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(ForumForm):
     current_password = current_password_field()
     new_password = new_password_field("New password")
 
 
-class DeleteAccountForm(FlaskForm):
+class DeleteAccountForm(ForumForm):
     answers = RadioField(
         "What should happen to your answers?",
         choices=[
@@ -71,7 +71,7 @@ class DeleteAccountForm(FlaskForm):
     password = current_password_field("Your password, to confirm")
 
 
-class MembershipForm(FlaskForm):
+class MembershipForm(ForumForm):
     relation = RadioField(
         "How are you connected to this condition?",
         choices=[
@@ -88,7 +88,7 @@ class MembershipForm(FlaskForm):
     )
 
 
-class RoleForm(FlaskForm):
+class RoleForm(ForumForm):
     role = SelectField(
         "Role", choices=[SelectChoice(role.value, role.value.capitalize()) for role in Role]
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
@@ -10,6 +9,7 @@ from wtforms.validators import DataRequired, Length
 from forum.admin.services import ConditionInput, QuestionInput, TreatmentInput
 from forum.conditions.models import TreatmentKind
 from forum.questions.models import QuestionStatus
+from forum.request_input import ForumForm
 
 SLUG_HINT = "The readable part of the address. Leave it empty to make one from the name."
 QUESTION_STATUS_LABELS = {
@@ -19,7 +19,7 @@ QUESTION_STATUS_LABELS = {
 }
 
 
-class ConditionForm(FlaskForm):
+class ConditionForm(ForumForm):
     name = StringField("Name", validators=[DataRequired("Please give a name."), Length(max=120)])
     slug = StringField("Address (slug)", description=SLUG_HINT, validators=[Length(max=120)])
     description = TextAreaField(
@@ -36,7 +36,7 @@ class ConditionForm(FlaskForm):
         )
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(ForumForm):
     title = StringField(
         "Question", validators=[DataRequired("Please write the question."), Length(max=200)]
     )
@@ -55,7 +55,7 @@ class QuestionForm(FlaskForm):
         )
 
 
-class TreatmentForm(FlaskForm):
+class TreatmentForm(ForumForm):
     name = StringField("Name", validators=[DataRequired("Please give a name."), Length(max=120)])
     slug = StringField("Address (slug)", description=SLUG_HINT, validators=[Length(max=120)])
     kind = SelectField(
@@ -78,13 +78,13 @@ class TreatmentForm(FlaskForm):
         )
 
 
-class MoveForm(FlaskForm):
+class MoveForm(ForumForm):
     direction = SelectField(
         "Direction", choices=[SelectChoice("up", "Up"), SelectChoice("down", "Down")]
     )
 
 
-class WithdrawVerificationForm(FlaskForm):
+class WithdrawVerificationForm(ForumForm):
     reason = TextAreaField(
         "Why is the verification withdrawn?",
         validators=[DataRequired("Please give a reason."), Length(max=1000)],

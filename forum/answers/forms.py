@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     FieldList,
@@ -20,6 +19,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from forum.answers.models import Outcome, TimeSinceDiagnosis, Visibility
 from forum.answers.services import BODY_MAX, BODY_MIN, AnswerDraft, TreatmentEntry
 from forum.conditions.models import Perspective, Treatment
+from forum.request_input import ForumForm
 
 OTHER = "other"
 OUTCOME_VALUES = {outcome.value for outcome in Outcome}
@@ -77,7 +77,7 @@ class TreatmentRowForm(Form):
         )
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(ForumForm):
     body = TextAreaField(
         "Your experience",
         description=(

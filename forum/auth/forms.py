@@ -1,4 +1,3 @@
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
@@ -6,6 +5,7 @@ from forum.accounts.names import MAX_LENGTH as NAME_MAX
 from forum.accounts.names import MIN_LENGTH as NAME_MIN
 from forum.auth.passwords import MAX_LENGTH as PASSWORD_MAX
 from forum.auth.passwords import MIN_LENGTH as PASSWORD_MIN
+from forum.request_input import ForumForm
 
 
 def strip_spaces(value: str | None) -> str | None:
@@ -34,13 +34,21 @@ def email_field(label: str = "Email address", hint: str = "") -> EmailField:
 def new_password_field(label: str = "Password") -> PasswordField:
     return PasswordField(
         label,
-        description=f"At least {PASSWORD_MIN} characters. A few unrelated words work well.",
-        validators=[DataRequired("Please choose a password."), Length(max=PASSWORD_MAX)],
-        render_kw={"autocomplete": "new-password"},
+        description=(
+            f"{PASSWORD_MIN} to {PASSWORD_MAX} characters; all of them count. "
+            "A few unrelated words work well."
+        ),
+        validators=[
+            DataRequired("Please choose a password."),
+            Length(max=PASSWORD_MAX, message=f"Please use at most {PASSWORD_MAX} characters."),
+        ],
+        # No maxlength in the page: a browser would cut a longer pasted password short without
+        # a word, and the member could not sign in with what they think they chose.
+        render_kw={"autocomplete": "new-password", "maxlength": False},
     )
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(ForumForm):
     email = email_field(hint="Only used to sign in and to reach you. Never shown to anyone.")
     display_name = StringField(
         "Display name",
@@ -58,7 +66,7 @@ class RegistrationForm(FlaskForm):
     )
 
 
-class SignInForm(FlaskForm):
+class SignInForm(ForumForm):
     email = email_field()
     password = PasswordField(
         "Password",
@@ -69,11 +77,11 @@ class SignInForm(FlaskForm):
     next = HiddenField()
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(ForumForm):
     email = email_field()
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(ForumForm):
     password = new_password_field("New password")
     confirm = PasswordField(
         "New password again",
@@ -82,5 +90,5 @@ class ResetPasswordForm(FlaskForm):
     )
 
 
-class EmptyForm(FlaskForm):
+class EmptyForm(ForumForm):
     """A form with only its CSRF token: sign out, resend confirmation."""

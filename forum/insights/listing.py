@@ -189,6 +189,11 @@ def filter_choices(treatments: Sequence[TreatmentName]) -> dict[str, list[tuple[
     }
 
 
+def listing_args(args: Mapping[str, str]) -> dict[str, str]:
+    """Only the query values a listing reads (a redirect must not pass on any other)."""
+    return {name: args[name] for name in PARAMETERS if name in args}
+
+
 def is_clean(args: Mapping[str, str], filters: AnswerFilters) -> bool:
     """Whether the query string already is the one URL of this view (no empty, default or
     unusable values), so the view need not redirect to it."""

@@ -3,7 +3,6 @@ services' business, so the same rules hold from the command line and in tests.""
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     HiddenField,
@@ -21,11 +20,12 @@ from forum.moderation.members import SUSPENSION_DAYS
 from forum.moderation.models import FlagReason, WatchAction
 from forum.moderation.site_text import TEXT_MAX
 from forum.moderation.watchlist import MESSAGE_MAX, PHRASE_MAX
+from forum.request_input import ForumForm
 
 UNTIL_DATE = "date"
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(ForumForm):
     """Approve, reject, hide, restore or dismiss: the status the moderator saw, and a reason."""
 
     expected = HiddenField()
@@ -40,7 +40,7 @@ class DecisionForm(FlaskForm):
             return current
 
 
-class BulkDecisionForm(FlaskForm):
+class BulkDecisionForm(ForumForm):
     decision = RadioField(
         "With the selected answers",
         choices=[SelectChoice("approve", "Approve them"), SelectChoice("reject", "Reject them")],
@@ -53,7 +53,7 @@ class BulkDecisionForm(FlaskForm):
     )
 
 
-class ReportAnswerForm(FlaskForm):
+class ReportAnswerForm(ForumForm):
     reason = RadioField(
         "What is wrong with this answer?",
         choices=[SelectChoice(reason.value, label) for reason, label in ANSWER_REASONS.items()],
@@ -70,7 +70,7 @@ class ReportAnswerForm(FlaskForm):
         return FlagReason(self.reason.data)
 
 
-class SuspendForm(FlaskForm):
+class SuspendForm(ForumForm):
     length = RadioField(
         "Suspend for",
         choices=[
@@ -92,13 +92,13 @@ class SuspendForm(FlaskForm):
         return None if self.length.data == UNTIL_DATE else int(self.length.data)
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(ForumForm):
     """Ban, remove content, reinstate: one reason the member is told."""
 
     reason = TextAreaField("Reason", validators=[Optional(), Length(max=1000)])
 
 
-class WatchedWordForm(FlaskForm):
+class WatchedWordForm(ForumForm):
     phrase = StringField(
         "Word or phrase",
         description="Matched as whole words, whatever the capitals.",
@@ -117,7 +117,7 @@ class WatchedWordForm(FlaskForm):
     )
 
 
-class SupportTextForm(FlaskForm):
+class SupportTextForm(ForumForm):
     text = TextAreaField(
         "Support resources",
         description="Shown to a member when someone reports that they may be at risk.",
@@ -125,7 +125,7 @@ class SupportTextForm(FlaskForm):
     )
 
 
-class LogFilterForm(FlaskForm):
+class LogFilterForm(ForumForm):
     """GET filters for the log: no CSRF, since it changes nothing."""
 
     class Meta:

@@ -39,13 +39,14 @@ from forum.moderation.forms import (
 )
 from forum.moderation.models import WatchAction, WatchedWord
 from forum.permissions import admin_required, can_see_answer, moderator_required
+from forum.request_input import query_number
 from forum.urls import question_url
 
 bp = Blueprint("moderation", __name__)
 
 
 def _page() -> int:
-    return max(1, request.args.get("page", 1, type=int))
+    return query_number("page", 1)
 
 
 def _answer_or_404(answer_id: int) -> Answer:

@@ -5,7 +5,13 @@ from flask_login import current_user
 
 from forum.answers.cards import answer_cards
 from forum.conditions.services import treatment_names
-from forum.insights.listing import CardControls, filter_choices, is_clean, read_filters
+from forum.insights.listing import (
+    CardControls,
+    filter_choices,
+    is_clean,
+    listing_args,
+    read_filters,
+)
 from forum.questions import services
 from forum.questions.panels import report_panel, summary_panel
 from forum.urls import question_url
@@ -22,7 +28,7 @@ def detail(question_id: int, slug: str | None):
     if question is None:
         abort(404)
     if slug != question.slug:
-        return redirect(question_url(question, **request.args), code=301)
+        return redirect(question_url(question, **listing_args(request.args)), code=301)
     vocabulary = treatment_names(question.condition_id)
     filters, problems = read_filters(request.args, vocabulary)
     if not is_clean(request.args, filters):

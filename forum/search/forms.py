@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import SearchField, SelectChoice, SelectField
 from wtforms.validators import Length, Optional
 
 from forum.conditions.models import Condition
+from forum.request_input import ForumForm
 from forum.search.models import SearchKind
 from forum.search.query import MAX_LENGTH
 from forum.search.services import SearchRequest
@@ -19,7 +19,7 @@ KIND_CHOICES = [
 ]
 
 
-class SearchForm(FlaskForm):
+class SearchForm(ForumForm):
     class Meta:
         csrf = False  # a GET form that changes nothing
 

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from markupsafe import Markup
-from sqlalchemy import ColumnElement, delete, event, func, inspect, select
+from sqlalchemy import ColumnElement, delete, func, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 from forum.answers.models import Answer, AnswerStatus, TreatmentReport, Visibility
 from forum.conditions.models import Condition, Treatment
-from forum.database import db
+from forum.database import db, listen_on_every_session
 from forum.questions.models import Question, QuestionStatus
 from forum.search.models import SearchDocument, SearchKind
 from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
@@ -350,7 +350,6 @@ def _note(pending: Pending, row: Any, is_new_or_deleted: bool) -> None:
         pending.treatments.add(row.id)
 
 
-@event.listens_for(Session, "after_flush")
 def _note_flushed_changes(session: Session, _context) -> None:
     """The unit of work's changes, while their attribute history is still there to read."""
     pending = _pending(session)
@@ -372,7 +371,6 @@ BULK_WATCHED = {
 }
 
 
-@event.listens_for(Session, "do_orm_execute")
 def _note_bulk_statements(state: ORMExecuteState) -> None:
     """UPDATE and DELETE statements on watched models: note the rows they are about to touch."""
     if not (state.is_update or state.is_delete) or state.bind_mapper is None:
@@ -411,7 +409,6 @@ def _sets_any(statement: Any, fields: frozenset[str]) -> bool:
     return any(getattr(column, "key", column) in fields for column in values)
 
 
-@event.listens_for(Session, "before_commit")
 def _index_before_commit(session: Session) -> None:
     session.flush()  # commit would flush after this hook; do it now, so its changes are noted
     pending = _pending(session)
@@ -441,9 +438,21 @@ def _apply(work: Pending) -> None:
         index_answers(Answer.id.in_(chunk), known_ids=chunk)
 
 
-@event.listens_for(Session, "after_soft_rollback")
 def _forget_after_rollback(session: Session, previous_transaction: SessionTransaction) -> None:
     """A rolled-back transaction's changes never happened (a savepoint's may leave extra notes,
     which only cost a redundant re-index)."""
     if previous_transaction.parent is None:
         session.info.pop(PENDING_KEY, None)
+
+
+_LISTENERS = (
+    ("after_flush", _note_flushed_changes),
+    ("do_orm_execute", _note_bulk_statements),
+    ("before_commit", _index_before_commit),
+    ("after_soft_rollback", _forget_after_rollback),
+)
+
+
+def init_app() -> None:
+    """Follow every write from now on (create_app calls this)."""
+    listen_on_every_session(_LISTENERS)

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from forum.conditions.services import list_conditions
 from forum.extensions import limiter
+from forum.request_input import query_number
 from forum.search import services
 from forum.search.forms import SearchForm
 
@@ -19,7 +20,7 @@ def results():
     form.offer_conditions(conditions)
     form.validate()
     wanted = form.to_request(
-        page=request.args.get("page", 1, type=int),
+        page=query_number("page", 1),
         known_condition_ids={condition.id for condition in conditions},
     )
     page = services.search(wanted, current_user) if wanted.text and not form.errors else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     FieldList,
@@ -18,6 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from forum.moderation.models import FlagReason, FlagStatus
+from forum.request_input import ForumForm
 from forum.summaries.reports import PROBLEM_REASONS, RESOLUTIONS
 from forum.summaries.services import ReferenceInput, SummaryInput
 
@@ -26,7 +26,7 @@ SPARE_REFERENCE_ROWS = 2
 MAX_REFERENCES = 30
 
 
-class ReportProblemForm(FlaskForm):
+class ReportProblemForm(ForumForm):
     reason = RadioField(
         "What kind of problem is it?",
         choices=[SelectChoice(reason.value, label) for reason, label in PROBLEM_REASONS.items()],
@@ -62,7 +62,7 @@ class ReferenceForm(Form):
         return not any((text or "").strip() for text in texts) and self.year.data is None
 
 
-class SummaryForm(FlaskForm):
+class SummaryForm(ForumForm):
     short_answer = TextAreaField(
         "Short answer",
         description="One or two plain sentences that answer the question directly.",
@@ -107,11 +107,11 @@ class SummaryForm(FlaskForm):
         )
 
 
-class ActionForm(FlaskForm):
+class ActionForm(ForumForm):
     """A button that changes something: only the CSRF token to check."""
 
 
-class ReturnForm(FlaskForm):
+class ReturnForm(ForumForm):
     comments = TextAreaField(
         "Comments for the writer",
         description="What needs to change before this can be published.",
@@ -119,7 +119,7 @@ class ReturnForm(FlaskForm):
     )
 
 
-class PublishForm(FlaskForm):
+class PublishForm(ForumForm):
     change_note = TextAreaField(
         "What changed at this review",
         description="Shown to readers in the summary's history, for example "
@@ -133,7 +133,7 @@ class PublishForm(FlaskForm):
     )
 
 
-class ResolveReportForm(FlaskForm):
+class ResolveReportForm(ForumForm):
     outcome = SelectField(
         "Outcome",
         choices=[SelectChoice(status.value, label) for status, label in RESOLUTIONS.items()],
@@ -150,7 +150,7 @@ class ResolveReportForm(FlaskForm):
         return FlagStatus(self.outcome.data)
 
 
-class ReviewerProfileForm(FlaskForm):
+class ReviewerProfileForm(ForumForm):
     full_name = StringField(
         "Full name", validators=[DataRequired("Please give your full name."), Length(max=120)]
     )

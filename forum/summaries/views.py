@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request
+from flask import Blueprint, abort, flash, redirect, render_template
 from flask_login import current_user, login_required
 
 from forum import permissions
@@ -11,6 +11,7 @@ from forum.errors import ForumError
 from forum.moderation import limits
 from forum.questions.models import Question
 from forum.questions.services import find_visible_question
+from forum.request_input import query_number
 from forum.summaries import profiles, reports, services
 from forum.summaries.diff import compare_revisions
 from forum.summaries.forms import ReportProblemForm
@@ -37,9 +38,7 @@ def history(question_id: int):
 def compare(question_id: int):
     question = question_or_404(question_id)
     revisions = services.published_history(question)
-    pair = services.pick_comparison(
-        revisions, request.args.get("from", type=int), request.args.get("to", type=int)
-    )
+    pair = services.pick_comparison(revisions, query_number("from"), query_number("to"))
     if pair is None:
         abort(404)
     old, new = pair

@@ -115,6 +115,30 @@ def test_passwords_follow_the_rules(client, password, message):
         assert user_count() == 0
 
 
+@pytest.mark.parametrize("length", [64, 128, 200])
+def test_long_passphrases_are_accepted_whole_and_sign_in(app, client, length):
+    passphrase = ("lantern orchard pebble river " * 10)[: length - 1] + "!"
+    assert register(client, password=passphrase).status_code == 302
+    user = db.session.scalar(select(User).where(User.email == "newcomer@example.com"))
+    user.email_verified_at = user.created_at  # confirmed, so that sign-in lets them in
+    db.session.commit()
+    signing_in = app.test_client()
+    cut_short = {"email": "newcomer@example.com", "password": passphrase[:-1]}
+    assert signing_in.post("/auth/sign-in", data=cut_short).status_code == 200
+    whole = {**cut_short, "password": passphrase}
+    assert signing_in.post("/auth/sign-in", data=whole).status_code in (302, 303)
+
+
+def test_the_password_hint_says_the_limit_and_the_page_never_cuts_it_short(client):
+    html = client.get("/auth/register").get_data(as_text=True)
+    assert "10 to 200 characters" in html
+    (field,) = [tag for tag in html.split("<input") if 'name="password"' in tag]
+    assert "maxlength" not in field.split(">")[0]
+    response = register(client, password="x" * 150 + " lantern orchard " + "y" * 40)
+    assert "Please use at most 200 characters." in response.get_data(as_text=True)
+    assert user_count() == 0
+
+
 def test_a_password_equal_to_the_display_name_is_refused(client):
     response = register(client, display_name="Lantern Orchard", password="lantern orchard")
     assert "must not be your email address or display name" in response.get_data(as_text=True)

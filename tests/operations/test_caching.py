@@ -3,10 +3,7 @@ and nothing signed-in is ever stored or shared."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from forum.accounts.services import change_display_name
-from forum.answers.models import Answer, AnswerStatus
 from forum.auth.services import register, set_password
 from forum.database import db, utcnow
 from tests.answers.helpers import answer_form
@@ -52,16 +49,8 @@ def test_a_new_answer_appears_at_once_for_signed_out_readers(app, client, make):
     assert "A brand new experience to read." in fresh.get_data(as_text=True)
 
 
-def test_an_approved_answer_appears_at_once(client, make):
-    question = make.question()
-    waiting = make.answer(
-        question, body="Waiting words that a moderator will approve.", status=AnswerStatus.PENDING
-    )
-    assert "Waiting words" not in client.get(question_path(question)).get_data(as_text=True)
-    answer = db.session.scalar(select(Answer).where(Answer.id == waiting.id))
-    answer.status = AnswerStatus.PUBLISHED
-    db.session.commit()
-    assert "Waiting words" in client.get(question_path(question)).get_data(as_text=True)
+# Moderators' decisions, summaries, admin edits, votes and deletions, each through its route:
+# tests/operations/test_decisions_reach_readers.py.
 
 
 def test_signed_in_pages_are_never_stored_and_never_shared(app, make):
