@@ -69,12 +69,20 @@ def can_return(user: User, revision: SummaryRevision, allow_self_review: bool) -
     )
 
 
-def can_publish(user: User, revision: SummaryRevision, allow_self_review: bool) -> bool:
-    """Sign off a submitted draft: a reviewer who did not write it (unless the site allows it).
-
-    The service also needs the reviewer's profile to be verified; it says so in its own words.
-    """
-    return can_return(user, revision, allow_self_review)
+def can_publish(
+    user: User,
+    revision: SummaryRevision,
+    allow_self_review: bool,
+    profile: ReviewerProfile | None,
+) -> bool:
+    """Sign off a submitted draft: a reviewer who may return it, with a verified profile (the
+    byline readers see). PROFILE is the user's reviewer profile, if they have one."""
+    return (
+        can_return(user, revision, allow_self_review)
+        and profile is not None
+        and profile.user_id == user.id
+        and profile.is_verified
+    )
 
 
 def can_discard(user: User, revision: SummaryRevision) -> bool:

@@ -16,7 +16,7 @@ from forum.demo.seed import KINDS, DemoSeedError, SeedReport, seed_demo
     "--password",
     metavar="PW",
     default=None,
-    help="Password for the five demo accounts, new or existing. Without it, new accounts get "
+    help="Password for the six demo accounts, new or existing. Without it, new accounts get "
     "a generated one and existing accounts keep theirs.",
 )
 @click.option(

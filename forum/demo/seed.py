@@ -27,7 +27,14 @@ from forum.content import render_markdown
 from forum.database import db, utcnow
 from forum.demo import data
 from forum.demo.compose import compose_answer, plan_reports, time_since_diagnosis
-from forum.demo.data import ConditionSpec, MembershipSpec, MemberSpec, QuestionSpec, Topic
+from forum.demo.data import (
+    ConditionSpec,
+    MembershipSpec,
+    MemberSpec,
+    QuestionSpec,
+    ReviewerProfileSpec,
+    Topic,
+)
 from forum.demo.moderation import KIND as MODERATION_EXAMPLES
 from forum.demo.moderation import NEWCOMERS, seed_moderation_examples
 from forum.demo.recount import recount
@@ -109,7 +116,8 @@ def seed_demo(password: str | None = None) -> SeedReport:
     people = _ensure_demo_accounts(password, now, report)
     people |= _ensure_community_members(now, report)
     db.session.flush()
-    _ensure_reviewer_profile(people[data.REVIEWER_EMAIL])
+    for email, profile in data.DEMO_REVIEWER_PROFILES.items():
+        _ensure_reviewer_profile(people[email], profile)
     editors = Editors(writer=people[data.WRITER_EMAIL], reviewer=people[data.REVIEWER_EMAIL])
     conditions = [
         _seed_condition(spec, position, people, editors, now, report)
@@ -179,7 +187,7 @@ def _new_user(spec: MemberSpec, password_hash: str, now: datetime) -> User:
 def _ensure_demo_accounts(
     password: str | None, now: datetime, report: SeedReport
 ) -> dict[str, User]:
-    """The five accounts people sign in with. Existing passwords change only when asked."""
+    """The six accounts people sign in with. Existing passwords change only when asked."""
     existing = _users_by_email(spec.email for spec in data.DEMO_ACCOUNTS)
     missing_any = len(existing) < len(data.DEMO_ACCOUNTS)
     new_password = password or (secrets.token_urlsafe(12) if missing_any else None)
@@ -220,10 +228,9 @@ def _ensure_community_members(now: datetime, report: SeedReport) -> dict[str, Us
     return people
 
 
-def _ensure_reviewer_profile(reviewer: User) -> None:
+def _ensure_reviewer_profile(reviewer: User, spec: ReviewerProfileSpec) -> None:
     if db.session.scalar(select(ReviewerProfile).where(ReviewerProfile.user_id == reviewer.id)):
         return
-    spec = data.DEMO_REVIEWER_PROFILE
     profile = ReviewerProfile(
         user_id=reviewer.id,
         full_name=spec.full_name,

@@ -162,10 +162,12 @@ def _revision_page(revision: SummaryRevision, **forms):
     question = revision.summary.question
     live = current_summary(question.id)
     allow_self_review = services.review_settings().allow_self_review
+    profile = services.reviewer_profile_of(current_user)
     may = {
         "edit": permissions.can_edit_revision(current_user, revision),
         "submit": permissions.can_submit(current_user, revision),
-        "review": permissions.can_publish(current_user, revision, allow_self_review),
+        "return": permissions.can_return(current_user, revision, allow_self_review),
+        "publish": permissions.can_publish(current_user, revision, allow_self_review, profile),
         "discard": permissions.can_discard(current_user, revision),
     }
     forms.setdefault("submit_form", ActionForm(formdata=None))
@@ -182,6 +184,8 @@ def _revision_page(revision: SummaryRevision, **forms):
         live=live,
         diffs=[] if revision.is_published else compare_revisions(live, revision),
         may=may,
+        profile=profile,
+        publishers=[] if may["publish"] else services.publishers_of(revision),
         **forms,
     )
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum import permissions
-from forum.accounts.models import User
+from forum.accounts.models import AccountStatus, Role, User
 from forum.content import render_markdown
 from forum.database import db, utcnow
 from forum.errors import ForumError
@@ -324,6 +324,34 @@ def _check_reviewer(revision: SummaryRevision, reviewer: User, verb: str) -> Non
         raise ForumError(f"Only a draft waiting for review can be reviewed; this one is {status}.")
     if not permissions.can_return(reviewer, revision, review_settings().allow_self_review):
         raise ForumError(f"You wrote this draft, so another reviewer needs to {verb} it.")
+
+
+def publishers_of(revision: SummaryRevision) -> list[ReviewerProfile]:
+    """The verified reviewers who may publish REVISION once it is submitted."""
+    profiles = db.session.scalars(
+        select(ReviewerProfile)
+        .join(User, User.id == ReviewerProfile.user_id)
+        .where(
+            ReviewerProfile.verified_at.is_not(None),
+            User.role.in_((Role.REVIEWER, Role.ADMIN)),
+            User.status == AccountStatus.ACTIVE,
+        )
+        .options(joinedload(ReviewerProfile.user))
+        .order_by(ReviewerProfile.full_name)
+    )
+    allow_self_review = review_settings().allow_self_review
+    return [
+        profile
+        for profile in profiles
+        if allow_self_review or profile.user_id != revision.writer_id
+    ]
+
+
+def reviewer_profile_of(user: User) -> ReviewerProfile | None:
+    """The user's reviewer profile, verified or not."""
+    if not user.is_authenticated:
+        return None
+    return db.session.scalar(select(ReviewerProfile).where(ReviewerProfile.user_id == user.id))
 
 
 def _verified_profile(user: User) -> ReviewerProfile | None:

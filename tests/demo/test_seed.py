@@ -35,6 +35,7 @@ DEMO_ROLES = {
     "second.member@demo.example": Role.MEMBER,
     "moderator@demo.example": Role.MODERATOR,
     "reviewer@demo.example": Role.REVIEWER,
+    "second.reviewer@demo.example": Role.REVIEWER,
     "admin@demo.example": Role.ADMIN,
 }
 SEEDED_MODELS = (
@@ -246,7 +247,7 @@ def test_answers_vary_in_anonymity_and_perspective(seeded):
     assert len({answer.time_since_diagnosis for answer in answers}) >= 4
 
 
-def test_all_five_demo_accounts_exist_with_their_roles(seeded):
+def test_all_six_demo_accounts_exist_with_their_roles(seeded):
     for email, role in DEMO_ROLES.items():
         user = demo_user(email)
         assert user is not None, email
@@ -288,7 +289,7 @@ def test_cli_password_sets_the_demo_passwords_and_lists_each_account(app, seeded
     assert "already present" in result.output
 
 
-def test_cli_only_changes_the_five_demo_accounts_passwords(app, seeded):
+def test_cli_only_changes_the_six_demo_accounts_passwords(app, seeded):
     community_member = demo_user(data.COMMUNITY_MEMBERS[0].email)
     old_hash = community_member.password_hash
 
@@ -353,3 +354,35 @@ def test_if_empty_seeds_an_empty_database(app):
     result = app.test_cli_runner().invoke(seed_demo_command, ["--if-empty"])
     assert result.exit_code == 0, result.output
     assert db.session.scalar(select(func.count()).select_from(Question)) >= 20
+
+
+def test_the_demo_reviewers_can_try_the_four_eyes_workflow(app, seeded):
+    """One demo reviewer writes and submits a draft; the other sees the Publish form and uses it."""
+    writer, publisher = (
+        demo_user("reviewer@demo.example"),
+        demo_user("second.reviewer@demo.example"),
+    )
+    for reviewer in (writer, publisher):
+        profile = db.session.scalar(select(ReviewerProfile).filter_by(user_id=reviewer.id))
+        assert profile.is_verified and "(demo)" in profile.full_name
+    question = db.session.scalar(select(Question).order_by(Question.id))
+    form = {"short_answer": "A new demo lead for the four-eyes check.", "body": "Demo text.",
+            "key_points": "", "change_summary": "A demo edit."}  # fmt: skip
+    writing = app.test_client(user=writer)
+    assert writing.post(f"/review/questions/{question.id}/summary", data=form).status_code == 302
+    draft = db.session.scalar(select(SummaryRevision).filter_by(status=RevisionStatus.DRAFT))
+    assert writing.post(f"/review/revisions/{draft.id}/submit").status_code == 302
+    page = writing.get(f"/review/revisions/{draft.id}").get_data(as_text=True)
+    assert "Sign off and publish" not in page
+    assert "another reviewer needs to publish it" in page
+    assert "Dr. Second Demo Reviewer (demo)" in page
+    publishing = app.test_client(user=publisher)
+    assert "Sign off and publish" in publishing.get(f"/review/revisions/{draft.id}").get_data(
+        as_text=True
+    )
+    response = publishing.post(
+        f"/review/revisions/{draft.id}/publish", data={"publish-change_note": "Checked."}
+    )
+    assert response.status_code == 302
+    db.session.refresh(draft)
+    assert draft.status is RevisionStatus.PUBLISHED and draft.reviewer_id == publisher.id

@@ -7,7 +7,7 @@ import pytest
 from forum.accounts.models import Role
 from forum.database import db
 from forum.summaries import services
-from forum.summaries.models import RevisionStatus, SummaryRevision
+from forum.summaries.models import ReviewerProfile, RevisionStatus, SummaryRevision
 from tests.summaries.helpers import client_as, published, submitted, write_draft
 
 NOINDEX = '<meta name="robots" content="noindex">'
@@ -208,3 +208,16 @@ def test_a_published_revision_page_offers_no_actions(app, make, question, writer
 def test_the_site_nav_links_reviewers_to_their_dashboard(app, make, role, shown):
     html = app.test_client(user=make.user(role=role)).get("/").get_data(as_text=True)
     assert ('href="/review/">Review dashboard</a>' in html) is shown
+
+
+def test_a_reviewer_without_a_verified_profile_is_not_offered_the_publish_form(
+    app, make, question, writer, reviewer
+):
+    draft = submitted(question, writer)
+    unverified = make.user(role=Role.REVIEWER)
+    db.session.add(ReviewerProfile(user=unverified, full_name="Dr New", credentials="MD"))
+    db.session.commit()
+    page = client_as(app, unverified).get(f"/review/revisions/{draft.id}").get_data(as_text=True)
+    assert "Sign off and publish" not in page and "Return with comments" in page
+    assert "waiting for an admin to verify it" in page
+    assert "It can be published by" in page

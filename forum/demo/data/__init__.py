@@ -9,8 +9,9 @@ from forum.demo.data.conditions import CONDITIONS
 from forum.demo.data.people import (
     COMMUNITY_MEMBERS,
     DEMO_ACCOUNTS,
-    DEMO_REVIEWER_PROFILE,
+    DEMO_REVIEWER_PROFILES,
     REVIEWER_EMAIL,
+    SECOND_REVIEWER_EMAIL,
     WRITER_EMAIL,
 )
 from forum.demo.data.sentences import (
@@ -26,6 +27,7 @@ from forum.demo.data.specs import (
     MembershipSpec,
     MemberSpec,
     QuestionSpec,
+    ReviewerProfileSpec,
     Topic,
     TreatmentSpec,
 )
@@ -35,9 +37,10 @@ __all__ = [
     "COMMUNITY_MEMBERS",
     "CONDITIONS",
     "DEMO_ACCOUNTS",
-    "DEMO_REVIEWER_PROFILE",
+    "DEMO_REVIEWER_PROFILES",
     "OUTCOME_WEIGHTS",
     "REVIEWER_EMAIL",
+    "SECOND_REVIEWER_EMAIL",
     "SIDE_EFFECT_SENTENCES",
     "STILL_USING_SENTENCES",
     "TREATMENT_SENTENCES",
@@ -47,6 +50,7 @@ __all__ = [
     "MemberSpec",
     "MembershipSpec",
     "QuestionSpec",
+    "ReviewerProfileSpec",
     "Topic",
     "TreatmentSpec",
 ]

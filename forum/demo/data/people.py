@@ -11,7 +11,7 @@ from forum.demo.data.specs import MembershipSpec, MemberSpec, ReviewerProfileSpe
 from forum.demo.data.stiff_person_syndrome import STIFF_PERSON_SYNDROME
 
 # ---------------------------------------------------------------------------------------------
-# People: five demo accounts to sign in with, and a community of fictional members
+# People: six demo accounts to sign in with, and a community of fictional members
 # ---------------------------------------------------------------------------------------------
 
 SPS = STIFF_PERSON_SYNDROME.slug
@@ -29,18 +29,30 @@ DEMO_ACCOUNTS: tuple[MemberSpec, ...] = (
     ),
     MemberSpec("DemoModerator", "moderator@demo.example", (), Role.MODERATOR),
     MemberSpec("DemoReviewer", "reviewer@demo.example", (), Role.REVIEWER),
+    MemberSpec("DemoSecondReviewer", "second.reviewer@demo.example", (), Role.REVIEWER),
     MemberSpec("DemoAdmin", "admin@demo.example", (), Role.ADMIN),
 )
 
 REVIEWER_EMAIL = "reviewer@demo.example"
+SECOND_REVIEWER_EMAIL = "second.reviewer@demo.example"
 WRITER_EMAIL = "admin@demo.example"
 
-DEMO_REVIEWER_PROFILE = ReviewerProfileSpec(
-    full_name="Dr. Demo Reviewer (demo)",
-    credentials="MD",
-    specialty="neurology",
-    conflict_of_interest="None declared. This is a fictional reviewer used for demo content.",
-)
+# Two verified reviewers, so the four-eyes workflow can be tried: one writes and submits a
+# draft, the other publishes it (or returns it with comments).
+DEMO_REVIEWER_PROFILES: dict[str, ReviewerProfileSpec] = {
+    REVIEWER_EMAIL: ReviewerProfileSpec(
+        full_name="Dr. Demo Reviewer (demo)",
+        credentials="MD",
+        specialty="neurology",
+        conflict_of_interest="None declared. This is a fictional reviewer used for demo content.",
+    ),
+    SECOND_REVIEWER_EMAIL: ReviewerProfileSpec(
+        full_name="Dr. Second Demo Reviewer (demo)",
+        credentials="MD",
+        specialty="rheumatology",
+        conflict_of_interest="None declared. This is a fictional reviewer used for demo content.",
+    ),
+}
 
 
 def _member(name: str, email: str, *memberships: MembershipSpec) -> MemberSpec:
