@@ -27,6 +27,7 @@ from forum.demo.moderation import NEWCOMERS
 from forum.demo.seed import seed_demo
 from forum.moderation.models import Flag, FlagReason
 from forum.questions.models import Question
+from forum.questions.services import current_summary
 from forum.urls import answer_url, condition_url, question_url
 from tests import macro_gallery
 
@@ -46,6 +47,7 @@ DEMO_PASSWORD = "browser-tests-demo-password"
 MEMBER_EMAIL = data.DEMO_ACCOUNTS[0].email  # a member of the Stiff Person Syndrome community
 MODERATOR_EMAIL = "moderator@demo.example"
 ADMIN_EMAIL = "admin@demo.example"
+REVIEWER_EMAIL = data.REVIEWER_EMAIL
 NEWCOMER_EMAIL = NEWCOMERS[0].email  # a new member whose first answer waits for a moderator
 CONDITION_SLUG = "stiff-person-syndrome"
 QUESTION_TITLE = "What are the primary treatments for Stiff Person Syndrome?"
@@ -167,6 +169,11 @@ class DemoPages:
     moderation_answer: str
     moderation_member: str
     supported_member: str  # an email: the author shown support resources after a report
+    admin_condition: str
+    admin_condition_form: str
+    admin_question_form: str
+    admin_treatment_form: str
+    review_revision: str
 
 
 def demo_pages(app: Flask) -> DemoPages:
@@ -212,6 +219,11 @@ def demo_pages(app: Flask) -> DemoPages:
                 slug=treatment.slug,
             ),
             report_form=url_for("moderation.report", answer_id=answer.id),
+            admin_condition=url_for("admin.condition", condition_id=condition.id),
+            admin_condition_form=url_for("admin.edit_condition", condition_id=condition.id),
+            admin_question_form=url_for("admin.edit_question", question_id=question.id),
+            admin_treatment_form=url_for("admin.edit_treatment", treatment_id=treatment.id),
+            review_revision=url_for("review.revision", revision_id=current_summary(question.id).id),
             **_moderation_pages(),
         )
         db.session.remove()
@@ -285,6 +297,15 @@ PAGE_KINDS = {
     "report-form": PageKind("{report_form}", signed_in_as=MEMBER_EMAIL),
     "my-moderation": PageKind("/account/moderation", signed_in_as=NEWCOMER_EMAIL),
     "account-with-notices": PageKind("/account", signed_in_as="{supported_member}"),
+    "admin": PageKind("/admin/", signed_in_as=ADMIN_EMAIL),
+    "admin-condition": PageKind("{admin_condition}", signed_in_as=ADMIN_EMAIL),
+    "admin-condition-form": PageKind("{admin_condition_form}", signed_in_as=ADMIN_EMAIL),
+    "admin-question-form": PageKind("{admin_question_form}", signed_in_as=ADMIN_EMAIL),
+    "admin-treatment-form": PageKind("{admin_treatment_form}", signed_in_as=ADMIN_EMAIL),
+    "admin-reviewers": PageKind("/admin/reviewers", signed_in_as=ADMIN_EMAIL),
+    "admin-members": PageKind("/admin/members/", signed_in_as=ADMIN_EMAIL),
+    "review-dashboard": PageKind("/review/", signed_in_as=REVIEWER_EMAIL),
+    "review-revision": PageKind("{review_revision}", signed_in_as=REVIEWER_EMAIL),
     "search": PageKind("/search"),
     "search-results": PageKind("/search?q=baclofen"),
     "search-no-results": PageKind("/search?q=xylophone&kind=summary"),

@@ -96,3 +96,12 @@ def test_a_member_profile_has_a_plain_title_and_stays_out_of_search_engines(clie
     assert "<title>QuietOak · Patient Experience Forum</title>" in head
     assert '<meta name="robots" content="noindex">' in head
     assert "fatigue" not in head  # the answers are listed in the page, not in its head
+
+
+def test_sign_in_join_password_and_search_pages_have_a_description(client):
+    descriptions = []
+    for path in ("/auth/sign-in", "/auth/register", "/auth/forgot-password", "/search"):
+        description = meta(head_of(client, path), "name", "description")
+        assert description, f"{path} has no description"
+        descriptions.append(description)
+    assert len(set(descriptions)) == len(descriptions)
