@@ -23,6 +23,7 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 
 ## run: install, migrate, seed demo content into an empty database, index it for search if the
 ## index is empty, and serve on HOST:PORT
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty

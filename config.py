@@ -7,6 +7,7 @@ create_app), so a test or a process can set them after this module was imported.
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 
 
 def database_url(default: str) -> str:
@@ -27,6 +28,9 @@ class Config:
     # Relative SQLite paths land in instance/ (Flask-SQLAlchemy resolves them there).
     DEFAULT_DATABASE = "sqlite:///forum.sqlite"
     DEFAULT_SECRET_KEY = ""
+    # Where readers reach the forum (scheme and host): every absolute URL, in mail, feeds,
+    # sitemaps and canonical links, starts with it, never with a request's Host header.
+    DEFAULT_SITE_URL = ""
     # A forgotten setting must stop the app, never run it insecurely.
     REQUIRED_FROM_ENVIRONMENT: tuple[str, ...] = ()
 
@@ -94,6 +98,7 @@ class Config:
 
     def __init__(self) -> None:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.DEFAULT_SECRET_KEY
+        self.SITE_URL = (os.environ.get("SITE_URL") or self.DEFAULT_SITE_URL).rstrip("/")
         self.SQLALCHEMY_DATABASE_URI = database_url(self.DEFAULT_DATABASE)
         redis_url = os.environ.get("REDIS_URL")
         self.RATELIMIT_STORAGE_URI = redis_url or "memory://"
@@ -114,11 +119,13 @@ class Config:
 
 class DevelopmentConfig(Config):
     DEFAULT_SECRET_KEY = "dev-only-not-secret"
+    DEFAULT_SITE_URL = "http://127.0.0.1:5000"  # `make run` sets SITE_URL from HOST and PORT
 
 
 class TestingConfig(Config):
     TESTING = True
     DEFAULT_SECRET_KEY = "test-only-not-secret"
+    DEFAULT_SITE_URL = "http://localhost"  # the test client's own host
     DEFAULT_DATABASE = "sqlite://"
     WTF_CSRF_ENABLED = False
     # Cheaper hashing keeps the suite fast; production parameters are tested on their own.
@@ -126,7 +133,7 @@ class TestingConfig(Config):
 
 
 class ProductionConfig(Config):
-    REQUIRED_FROM_ENVIRONMENT = ("SECRET_KEY", "DATABASE_URL")
+    REQUIRED_FROM_ENVIRONMENT = ("SECRET_KEY", "DATABASE_URL", "SITE_URL")
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
@@ -144,6 +151,10 @@ class ProductionConfig(Config):
         self.MAIL_USE_SSL = env_flag("MAIL_USE_SSL", False)
         self.MAIL_DEFAULT_SENDER = env.get("MAIL_DEFAULT_SENDER", Config.MAIL_DEFAULT_SENDER)
         self.PROXY_COUNT = int(env.get("PROXY_COUNT", "1"))
+        # Requests for any other host are refused (400): the site's own, and any listed in
+        # TRUSTED_HOSTS (comma-separated, e.g. the name a load balancer's health check uses).
+        extra_hosts = [host.strip() for host in env.get("TRUSTED_HOSTS", "").split(",")]
+        self.TRUSTED_HOSTS = [urlsplit(self.SITE_URL).hostname, *filter(None, extra_hosts)]
         self.LOG_FORMAT = env.get("LOG_FORMAT", "json")
 
 

@@ -85,9 +85,10 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     request_input.init_app(app)  # before the routes: it bounds their <int:...> parts
     _refuse_development_database_in_production(app)
     if app.config["PROXY_COUNT"]:
-        # Trust exactly as many X-Forwarded-* hops as there are proxies in front of us.
+        # Trust exactly as many X-Forwarded-For/-Proto hops as there are proxies in front of
+        # us, and never X-Forwarded-Host: the site's address is SITE_URL, whatever a request says.
         count = app.config["PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=0)
     logs.configure_logging(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 

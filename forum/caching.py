@@ -18,21 +18,23 @@ from flask import Flask, Response, current_app, g, request, session
 from flask_caching import Cache
 from flask_login import current_user
 
+from forum.insights.listing import PARAMETERS as LISTING_PARAMETERS
+
 cache = Cache()
 
-# Endpoints whose signed-out version is the same for every reader.
-PUBLIC_ENDPOINTS = frozenset(
-    {
-        "conditions.home",
-        "conditions.detail",
-        "questions.detail",
-        "answers.permalink",
-        "summaries.history",
-        "pages.about",
-        "pages.guidelines",
-        "pages.medical_review",
-    }
-)
+# Endpoints whose signed-out version is the same for every reader, with the query values each
+# reads. A request with any other query value is drawn afresh and not kept: junk in a URL must
+# neither store a copy of a page nor reach a page others are served.
+PUBLIC_ENDPOINTS: dict[str, frozenset[str]] = {
+    "conditions.home": frozenset(),
+    "conditions.detail": frozenset(),
+    "questions.detail": frozenset(LISTING_PARAMETERS),
+    "answers.permalink": frozenset(),
+    "summaries.history": frozenset(),
+    "pages.about": frozenset(),
+    "pages.guidelines": frozenset(),
+    "pages.medical_review": frozenset(),
+}
 VERSION_KEY = "content-version"
 
 
@@ -58,18 +60,23 @@ def _new_version() -> tuple[str, float]:
 
 
 def _cacheable() -> bool:
-    """Only GETs of public pages, by signed-out readers with no message waiting for them."""
+    """Only GETs of public pages with the query values they read, by signed-out readers with
+    no message waiting for them."""
     return (
         current_app.config.get("PAGE_CACHE_ENABLED", True)
         and request.method in ("GET", "HEAD")
         and request.endpoint in PUBLIC_ENDPOINTS
+        and set(request.args) <= PUBLIC_ENDPOINTS[request.endpoint]
         and not current_user.is_authenticated
         and not session.get("_flashes")
     )
 
 
 def _key(version: str) -> str:
-    digest = hashlib.sha256(request.full_path.encode()).hexdigest()[:32]
+    """The path and the query values, in one order: no header (Host above all) is part of it,
+    and nothing in a stored page comes from one (absolute URLs start with SITE_URL)."""
+    query = sorted(request.args.items(multi=True))
+    digest = hashlib.sha256(repr((request.path, query)).encode()).hexdigest()[:32]
     return f"page:{version}:{digest}"
 
 
@@ -101,6 +108,8 @@ def store_and_mark(response: Response) -> Response:
         return response
     if response.status_code != 200 or response.direct_passthrough:
         return response
+    if session.modified or "csrf_token" in g:
+        return response  # it holds something made for this reader alone (a CSRF token, say)
     version, changed_at = g.page_version
     response.add_etag()
     etag, _ = response.get_etag()

@@ -55,6 +55,16 @@ class Base(orm.DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
+def never_reuse_ids(metadata: sa.MetaData, *, except_tables: Iterable[str] = ()) -> None:
+    """On SQLite, a table without AUTOINCREMENT hands a deleted row's id to the next row: a new
+    member would inherit a deleted member's log entries and notices, which name ids. (PostgreSQL's
+    sequences never hand one out twice.) Migration 0008 rebuilt the existing tables so."""
+    skipped = set(except_tables)
+    for table in metadata.tables.values():
+        if table.name not in skipped and [column.name for column in table.primary_key] == ["id"]:
+            table.dialect_kwargs["sqlite_autoincrement"] = True
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
-from werkzeug.exceptions import HTTPException
+from flask import Flask, Response, render_template
+from werkzeug.exceptions import HTTPException, SecurityError
 
 
 class ForumError(Exception):
@@ -48,5 +48,13 @@ def render_error(error: HTTPException):
     return render_template("errors/error.html", code=code, title=title, message=message), code
 
 
+def refuse_unknown_host(error: SecurityError):
+    # A request for a host that is not the site's: no page can be drawn for it, as no URL can
+    # be built on that host (and none should be).
+    return Response("Bad request: this server does not answer for that host.\n", 400,
+                    mimetype="text/plain")  # fmt: skip
+
+
 def init_app(app: Flask) -> None:
+    app.register_error_handler(SecurityError, refuse_unknown_host)
     app.register_error_handler(HTTPException, render_error)

@@ -12,6 +12,7 @@ from forum.answers.models import (
     Visibility,
 )
 from forum.conditions.models import Condition, Membership, Perspective, Treatment, TreatmentKind
+from forum.database import db, never_reuse_ids
 from forum.moderation.models import (
     Flag,
     FlagReason,
@@ -32,6 +33,9 @@ from forum.summaries.models import (
     SummaryReference,
     SummaryRevision,
 )
+
+# The search documents are rebuilt from the rest at will; their ids name nothing elsewhere.
+never_reuse_ids(db.metadata, except_tables=["search_documents"])
 
 __all__ = [
     "AccountStatus",

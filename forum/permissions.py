@@ -205,10 +205,23 @@ def can_see_author(user: User, answer: Answer) -> bool:
     return not answer.is_anonymous or is_author(user, answer) or is_moderator(user)
 
 
-def can_read_members_only(user: User) -> bool:
-    """Answers shared with members only reach signed-in readers: their text, and their part in
-    counts, comparisons and search results."""
-    return user.is_authenticated
+def can_read_members_only(user: User | Standing) -> bool:
+    """Answers shared with members only reach signed-in readers who confirmed their address (a
+    throwaway account must not be a key to them): their text, their treatments and outcomes,
+    and their part in counts, comparisons and search results."""
+    return user.is_authenticated and user.is_email_verified
+
+
+def can_read_answer(user: User, answer: Answer) -> bool:
+    """See the answer, and read what it says: its author and moderators always may."""
+    if not can_see_answer(user, answer):
+        return False
+    return (
+        not answer.is_members_only
+        or can_read_members_only(user)
+        or is_author(user, answer)
+        or is_moderator(user)
+    )
 
 
 def helpful_vote_refusal(user: User, answer: Answer) -> str | None:
@@ -318,6 +331,8 @@ TEMPLATE_CHECKS = (
     can_restore_answer,
     can_read_answer_history,
     can_see_author,
+    can_read_answer,
+    can_read_members_only,
     can_vote_helpful,
     offers_report,
     can_moderate_member,

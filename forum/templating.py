@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from flask import Flask, current_app
 
+from forum.urls import absolute_url
+
 
 def long_date(value: date | datetime | None) -> str:
     """'3 March 2026' — unambiguous wherever the reader lives."""
@@ -34,6 +36,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(long_date)
     app.add_template_filter(iso_date)
     app.add_template_global(pluralize)
+    app.add_template_global(absolute_url)
 
     @app.context_processor
     def site_globals() -> dict:

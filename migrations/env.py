@@ -1,3 +1,4 @@
+import contextlib
 import logging
 from logging.config import fileConfig
 
@@ -99,8 +100,29 @@ def run_migrations_online():
             **conf_args
         )
 
-        with context.begin_transaction():
-            context.run_migrations()
+        with sqlite_foreign_keys_off(connection):
+            with context.begin_transaction():
+                context.run_migrations()
+
+
+@contextlib.contextmanager
+def sqlite_foreign_keys_off(connection):
+    """Batch migrations rebuild a SQLite table by copying it, dropping it and renaming the copy;
+    with foreign keys enforced, dropping a table others refer to would first delete (or set to
+    NULL) every reference. SQLite only obeys this pragma outside a transaction, so it is set on
+    the driver's connection before any begins, and every reference is checked afterwards."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    driver.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        broken = driver.execute("PRAGMA foreign_key_check").fetchall()
+        driver.execute("PRAGMA foreign_keys=ON")
+    if broken:
+        raise RuntimeError(f"The migration left broken references: {broken[:5]}")
 
 
 if context.is_offline_mode():

@@ -13,7 +13,7 @@ from forum import create_app
 
 @pytest.fixture
 def clean_environment(monkeypatch):
-    for name in ("SECRET_KEY", "DATABASE_URL", "FORUM_CONFIG"):
+    for name in ("SECRET_KEY", "DATABASE_URL", "FORUM_CONFIG", "SITE_URL", "TRUSTED_HOSTS"):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
@@ -32,15 +32,26 @@ def test_production_refuses_to_start_without_a_database_url(clean_environment):
 
 def test_production_refuses_a_development_database(clean_environment):
     clean_environment.setenv("SECRET_KEY", "s" * 40)
+    clean_environment.setenv("SITE_URL", "https://forum.example.org")
     clean_environment.setenv("DATABASE_URL", "sqlite:///forum.sqlite")
     with pytest.raises(RuntimeError, match="PostgreSQL"):
+        create_app("production")
+
+
+def test_production_refuses_to_start_without_its_site_url(clean_environment):
+    clean_environment.setenv("SECRET_KEY", "s" * 40)
+    clean_environment.setenv("DATABASE_URL", "postgres://db.internal/forum")
+    with pytest.raises(RuntimeError, match="SITE_URL"):
         create_app("production")
 
 
 def test_production_starts_with_its_settings_and_secure_cookies(clean_environment):
     clean_environment.setenv("SECRET_KEY", "s" * 40)
     clean_environment.setenv("DATABASE_URL", "postgres://db.internal/forum")
+    clean_environment.setenv("SITE_URL", "https://forum.example.org/")
     app = create_app("production")
+    assert app.config["SITE_URL"] == "https://forum.example.org"
+    assert app.config["TRUSTED_HOSTS"] == ["forum.example.org"]
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://db.internal/forum"
     assert not app.debug and not app.testing

@@ -5,18 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from flask import current_app, url_for
-from sqlalchemy.orm import joinedload
+from flask import current_app
+from sqlalchemy.orm import contains_eager
 
 from forum.accounts.models import ProfileVisibility, User, display_name_key
 from forum.answers.models import Answer, AnswerStatus, Visibility
 from forum.auth import services as auth
 from forum.auth.passwords import verify_password
-from forum.auth.tokens import fingerprint, make_token, read_token
+from forum.auth.tokens import make_token, read_token
 from forum.conditions.models import Condition, Membership
 from forum.database import db, utcnow
 from forum.errors import ForumError
 from forum.mail import send_mail
+from forum.permissions import can_read_members_only
+from forum.questions.models import Question, QuestionStatus
+from forum.urls import absolute_url
 
 CHANGE_EMAIL = "change-email"
 PROFILE_ANSWERS = 50
@@ -55,10 +58,11 @@ def request_email_change(user: User, new_email: str, password: str) -> None:
         send_mail(new_email, "email_in_use")
         return
     user.pending_email = new_email
+    # The new address stays in the database, not in the link: links end up in logs.
     token = make_token(
-        CHANGE_EMAIL, {"user": user.id, "email": new_email, "stamp": fingerprint(user.email)}
+        CHANGE_EMAIL, {"user": user.id, "stamp": auth.account_stamp(user, new_email)}
     )
-    confirm_url = url_for("accounts.confirm_new_email", token=token, _external=True)
+    confirm_url = absolute_url("accounts.confirm_new_email", token=token)
     send_mail(new_email, "confirm_new_email", user=user, confirm_url=confirm_url)
 
 
@@ -67,14 +71,14 @@ def confirm_email_change(token: str) -> User:
     user = db.session.get(User, payload["user"]) if payload else None
     if (
         user is None
-        or payload.get("stamp") != fingerprint(user.email)
-        or user.pending_email != payload.get("email")
+        or not user.pending_email
+        or payload.get("stamp") != auth.account_stamp(user, user.pending_email)
     ):
         raise ForumError("That link is not valid any more. Please ask for the change again.")
-    if auth.find_by_email(payload["email"]) is not None:
+    if auth.find_by_email(user.pending_email) is not None:
         raise ForumError("That address now belongs to another account.")
     old_email = user.email
-    user.email = payload["email"]
+    user.email = user.pending_email
     user.pending_email = None
     user.email_verified_at = utcnow()
     send_mail(old_email, "email_changed", user=user)
@@ -143,19 +147,22 @@ def public_profile(member: User, viewer: User) -> PublicProfile | None:
 
 
 def _signed_answers(member: User, viewer: User) -> list[Answer]:
-    """Published answers shown under the member's name: never the anonymous ones."""
+    """Published answers shown under the member's name, on questions still shown: never the
+    anonymous ones, and members-only ones for those who may read them."""
     query = (
         db.select(Answer)
+        .join(Question, Question.id == Answer.question_id)
         .where(
             Answer.author_id == member.id,
             Answer.status == AnswerStatus.PUBLISHED,
             Answer.is_anonymous.is_(False),
+            Question.status != QuestionStatus.HIDDEN,
         )
-        .options(joinedload(Answer.question))
+        .options(contains_eager(Answer.question))
         .order_by(Answer.published_at.desc())
         .limit(PROFILE_ANSWERS)
     )
-    if not viewer.is_authenticated:
+    if not can_read_members_only(viewer):
         query = query.where(Answer.visibility == Visibility.EVERYONE)
     return list(db.session.scalars(query))
 

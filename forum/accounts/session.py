@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request
-from flask_login import login_user
+from flask import Flask, current_app, g, request, session
+from flask_login import login_user, logout_user
 from flask_login.config import COOKIE_NAME
 from sqlalchemy import select
 
-from forum.accounts.models import User
+from forum.accounts.models import User, new_session_token
 from forum.database import db
 from forum.extensions import login_manager
 
@@ -23,6 +23,25 @@ def load_user(session_token: str) -> User | None:
 
 def init_app(app: Flask) -> None:
     login_manager.user_loader(load_user)
+
+
+def begin_session(user: User, *, remember: bool = False) -> None:
+    """Sign USER in with a CSRF token of their own: none made before sign-in is kept."""
+    _forget_csrf_token()
+    login_user(user, remember=remember)
+
+
+def end_session(user: User) -> None:
+    """Sign out for good: a new session token ends this session and any copy of its cookie
+    (or of the remember-me cookie), everywhere. The caller commits."""
+    user.session_token = new_session_token()
+    logout_user()
+    _forget_csrf_token()
+
+
+def _forget_csrf_token() -> None:
+    session.pop("csrf_token", None)  # Flask-WTF's names for the raw and the signed token
+    g.pop("csrf_token", None)
 
 
 def stay_signed_in(user: User) -> None:

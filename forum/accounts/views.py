@@ -17,6 +17,7 @@ from forum.accounts.forms import (
 )
 from forum.accounts.models import ProfileVisibility
 from forum.accounts.session import stay_signed_in
+from forum.auth import limits
 from forum.auth.forms import EmptyForm
 from forum.conditions.services import list_conditions, memberships_of
 from forum.database import db
@@ -103,6 +104,8 @@ def update_profile():
 
 @bp.route("/account/email", methods=["GET", "POST"])
 @login_required
+@limits.confirmation_requests  # per account: one member can't mail address after address
+@limits.email_requests_per_email  # per address asked for, whoever asks
 def change_email():
     form = EmailChangeForm()
     if form.validate_on_submit():

@@ -1,7 +1,7 @@
 """Answer cards for a page of answers, each drawn once per version and kept in the shared cache.
 
 A card differs between readers only in what they may do with it (card_actions), whether they
-marked it helpful, whether they are signed in (members-only text) and the page it sends a vote
+marked it helpful, whether they may read members-only text and the page it sends a vote
 back to; its key names all of those, and everything about the answer a card shows: its version
 (bumped by every edit and every change of status), its helpful count, its author's pseudonym
 and its condition's treatment names. So a kept card is always current, and readers in the same
@@ -32,9 +32,12 @@ from forum.conditions.services import TreatmentName
 from forum.database import db
 from forum.fragments import fetch_many, fingerprint, fragment_key, store_many
 from forum.insights.listing import CardControls
-from forum.permissions import CardActions, Standing, card_actions
+from forum.permissions import CardActions, Standing, can_read_members_only, card_actions
 
 CSRF_HOLE = "csrf-token-of-this-session"  # never a real token: those hold a "." and a signature
+# The whole hidden field the card's form draws around the hole. Only this is ever filled in:
+# members' text can spell the hole's words, but never a tag ("<" in their text is escaped).
+CSRF_FIELD = f'<input type="hidden" name="csrf_token" value="{CSRF_HOLE}">'
 
 
 def answer_cards(
@@ -49,13 +52,13 @@ def answer_cards(
     VOCABULARY is the condition's treatments (cards name them)."""
     standing = Standing.of(viewer)
     actions = {answer.id: card_actions(standing, answer) for answer in answers}
-    signed_in = standing.is_authenticated
+    reads_members_only = can_read_members_only(standing)
     # What every card of this page shares, worked into its key once.
     page = fingerprint(
         (
             fingerprint(vocabulary),  # cards name the condition's treatments
             heading_level,
-            signed_in,
+            reads_members_only,
             controls.back,
             controls.compare_form,
             request.script_root,
@@ -78,7 +81,7 @@ def answer_cards(
                 heading_level,
                 may=actions[answer.id],
                 controls=controls,
-                signed_in=signed_in,
+                reads_members_only=reads_members_only,
                 csrf=CSRF_HOLE,
             )
         )
@@ -86,12 +89,12 @@ def answer_cards(
     }
     store_many({keys[answer_id]: html for answer_id, html in drawn.items() if answer_id in keys})
     cards = {**kept, **drawn}
-    if not any(CSRF_HOLE in html for html in cards.values()):
+    if not any(CSRF_FIELD in html for html in cards.values()):
         return {answer_id: Markup(html) for answer_id, html in cards.items()}
-    # Only cards with a form hold the hole: a token made for a signed-out reader would cost
+    # Only cards with a form hold the field: a token made for a signed-out reader would cost
     # them a session cookie.
-    token = str(escape(generate_csrf()))
-    return {answer_id: Markup(html.replace(CSRF_HOLE, token)) for answer_id, html in cards.items()}
+    field = CSRF_FIELD.replace(CSRF_HOLE, str(escape(generate_csrf())))
+    return {answer_id: Markup(html.replace(CSRF_FIELD, field)) for answer_id, html in cards.items()}
 
 
 def _key(answer: Answer, may: CardActions, voted: bool, page: str) -> str:

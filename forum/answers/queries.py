@@ -8,9 +8,9 @@ from sqlalchemy import Select, and_, bindparam, or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
-from forum.answers.models import Answer, AnswerStatus, TreatmentReport
+from forum.answers.models import Answer, AnswerStatus, TreatmentReport, Visibility
 from forum.database import db
-from forum.permissions import is_moderator
+from forum.permissions import can_read_members_only, is_moderator
 from forum.questions.models import Question
 
 VIEWER_ID = bindparam("viewer_id")
@@ -33,25 +33,33 @@ def card_author():
 class Reach(enum.Enum):
     """How much of a question's answers a reader may see."""
 
-    PUBLISHED = "published"  # signed-out readers
-    OWN_TOO = "own too"  # members: also their own answers in any state but deleted
+    PUBLISHED = "published"  # signed-out readers: published answers shared with everyone
+    PUBLIC_AND_OWN = "public and own"  # unconfirmed members: those, and their own answers
+    OWN_TOO = "own too"  # members: every published answer, and their own in any state but deleted
     EVERYTHING = "everything"  # moderators, so nothing a member wrote is out of their reach
 
 
 def reach(viewer: User) -> Reach:
     if is_moderator(viewer):
         return Reach.EVERYTHING
-    return Reach.OWN_TOO if viewer.is_authenticated else Reach.PUBLISHED
+    if not viewer.is_authenticated:
+        return Reach.PUBLISHED
+    return Reach.OWN_TOO if can_read_members_only(viewer) else Reach.PUBLIC_AND_OWN
 
 
 def visible_answers(reach: Reach) -> Select[tuple[Answer]]:
     """What a reader with REACH sees of the answers to question :question_id (their own being
     those by :viewer_id). Its values are bound parameters (visibility_params), so callers can
-    build on it once and run it for any question and reader."""
+    build on it once and run it for any question and reader.
+
+    A members-only answer is not even listed for a reader who may not read it: its treatments,
+    outcomes and side effects are the member's health as much as its text is."""
     shown = Answer.status == AnswerStatus.PUBLISHED
+    if reach in (Reach.PUBLISHED, Reach.PUBLIC_AND_OWN):
+        shown = and_(shown, Answer.visibility == Visibility.EVERYONE)
     if reach is Reach.EVERYTHING:
         shown = true()
-    elif reach is Reach.OWN_TOO:
+    elif reach in (Reach.OWN_TOO, Reach.PUBLIC_AND_OWN):
         own = and_(Answer.author_id == VIEWER_ID, Answer.status != AnswerStatus.DELETED)
         shown = or_(shown, own)
     return select(Answer).where(Answer.question_id == bindparam("question_id"), shown)

@@ -22,7 +22,7 @@ from forum.conditions.models import Membership, Perspective, Treatment
 from forum.content import render_markdown
 from forum.database import db, utcnow
 from forum.errors import ForumError
-from forum.moderation.log import record_action
+from forum.moderation.log import digest_of, record_action
 from forum.moderation.models import NoticeKind
 from forum.moderation.notices import notify
 from forum.moderation.screening import Hold, screen_edit, screen_new_answer
@@ -240,8 +240,18 @@ def change_status(answer: Answer, expected: AnswerStatus, new: AnswerStatus) -> 
 
 
 def snapshot_of(answer: Answer) -> dict:
-    """The answer as the moderation log records it before and after a change."""
-    return {"status": answer.status.value, "body": answer.body, **details_of(answer)}
+    """The answer as the moderation log records it before and after a change: its state, and
+    digests of what it says. The words and treatments stay with the answer and its revisions,
+    which go when the author deletes them; a log that kept copies would outlive them."""
+    details = details_of(answer)
+    return {
+        "status": answer.status.value,
+        "visibility": details["visibility"],
+        "anonymous": details["anonymous"],
+        "body_digest": digest_of(answer.body),
+        "treatments_digest": digest_of(details["treatments"]),
+        "treatment_count": len(details["treatments"]),
+    }
 
 
 def details_of(answer: Answer) -> dict:

@@ -6,7 +6,7 @@ requests behave the same either way, and the owner of the address learns the res
 
 from __future__ import annotations
 
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy import select
 
 from forum.accounts.models import AccountStatus, User, display_name_key, new_session_token
@@ -16,6 +16,7 @@ from forum.auth.tokens import fingerprint, make_token, read_token
 from forum.database import db, utcnow
 from forum.errors import ForumError
 from forum.mail import send_mail
+from forum.urls import absolute_url
 
 CONFIRM = "confirm-email"
 RESET = "reset-password"
@@ -71,8 +72,8 @@ def register(email: str, display_name: str, password: str) -> User | None:
             email,
             "account_exists",
             user=existing,
-            sign_in_url=_external("auth.sign_in"),
-            reset_url=_external("auth.forgot_password"),
+            sign_in_url=absolute_url("auth.sign_in"),
+            reset_url=absolute_url("auth.forgot_password"),
         )
         return None
     user = User(
@@ -88,27 +89,33 @@ def register(email: str, display_name: str, password: str) -> User | None:
 
 
 def send_confirmation(user: User) -> None:
-    token = make_token(CONFIRM, {"user": user.id, "email": user.email})
+    token = make_token(CONFIRM, {"user": user.id, "stamp": account_stamp(user)})
     send_mail(
         user.email,
         "confirm_email",
         user=user,
-        confirm_url=_external("auth.confirm_email", token=token),
+        confirm_url=absolute_url("auth.confirm_email", token=token),
     )
 
 
-def confirm_email(token: str) -> tuple[User, bool]:
-    """The member the link belongs to, and whether this use is what confirmed them."""
+def confirm_email(token: str) -> bool:
+    """Confirm the address the link was sent to; whether this use is what confirmed it."""
     payload = read_token(CONFIRM, token, current_app.config["EMAIL_CONFIRMATION_MAX_AGE"])
     user = db.session.get(User, payload["user"]) if payload else None
-    if user is None or user.email != payload.get("email"):
+    if user is None or payload.get("stamp") != account_stamp(user):
         raise ForumError(
             "That confirmation link is not valid any more. Sign in and ask for a new one."
         )
     if user.email_verified_at is not None:
-        return user, False
+        return False
     user.email_verified_at = utcnow()
-    return user, True
+    return True
+
+
+def account_stamp(user: User, *more: str | None) -> str:
+    """A keyed digest of the address and password (and MORE): a link made with it dies when
+    either changes, and carries neither (links end up in browser histories and proxy logs)."""
+    return fingerprint(user.email, user.password_hash or "", *(value or "" for value in more))
 
 
 def authenticate(email: str, password: str) -> User | None:
@@ -136,12 +143,12 @@ def request_password_reset(email: str) -> None:
     user = find_by_email(email)
     if user is None or not user.is_active:
         return
-    token = make_token(RESET, {"user": user.id, "stamp": fingerprint(user.password_hash)})
+    token = make_token(RESET, {"user": user.id, "stamp": account_stamp(user)})
     send_mail(
         user.email,
         "reset_password",
         user=user,
-        reset_url=_external("auth.reset_password", token=token),
+        reset_url=absolute_url("auth.reset_password", token=token),
         minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60,
     )
 
@@ -149,12 +156,8 @@ def request_password_reset(email: str) -> None:
 def user_for_reset_token(token: str) -> User:
     payload = read_token(RESET, token, current_app.config["PASSWORD_RESET_MAX_AGE"])
     user = db.session.get(User, payload["user"]) if payload else None
-    # The stamp changes with the password, so a link works once.
-    if (
-        user is None
-        or not user.is_active
-        or payload.get("stamp") != fingerprint(user.password_hash)
-    ):
+    # The stamp changes with the password (and the address), so a link works once.
+    if user is None or not user.is_active or payload.get("stamp") != account_stamp(user):
         raise ForumError("That reset link has expired or was already used. Please ask again.")
     return user
 
@@ -183,7 +186,3 @@ def set_password(user: User, new_password: str) -> None:
 
 def end_all_sessions(user: User) -> None:
     user.session_token = new_session_token()
-
-
-def _external(endpoint: str, **values) -> str:
-    return url_for(endpoint, _external=True, **values)

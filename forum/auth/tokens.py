@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 from typing import Any
 
 from flask import current_app
@@ -27,6 +28,9 @@ def read_token(purpose: str, token: str, max_age: int) -> dict[str, Any] | None:
     return payload if isinstance(payload, dict) else None
 
 
-def fingerprint(value: str) -> str:
-    """A short digest of a secret, so a token dies when the secret changes (single use)."""
-    return hashlib.sha256(value.encode()).hexdigest()[:20]
+def fingerprint(*values: str) -> str:
+    """A short keyed digest of VALUES: a token carrying it dies when any of them changes, and
+    tells nothing about them to whoever reads the token (it is keyed with SECRET_KEY)."""
+    key = current_app.config["SECRET_KEY"].encode()
+    message = "\0".join(values).encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:24]

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
+from forum.accounts.session import begin_session, end_session
 from forum.auth import limits, services
 from forum.auth.forms import (
     EmptyForm,
@@ -51,19 +52,20 @@ def check_email():
 @bp.get("/confirm/<token>")
 def confirm_email(token: str):
     try:
-        user, newly_confirmed = services.confirm_email(token)
+        newly_confirmed = services.confirm_email(token)
     except ForumError as error:
         return render_template("auth/link_problem.html", message=str(error)), 400
     db.session.commit()
     if not newly_confirmed:
         flash("Your email address was already confirmed.", "info")
-    elif not current_user.is_authenticated:
-        # The first use of the link signs the new member in; later uses only confirm.
-        login_user(user)
-        flash("Thank you, your email address is confirmed. Welcome!", "success")
     else:
         flash("Thank you, your email address is confirmed.", "success")
-    return redirect(url_for("accounts.communities"))
+    if current_user.is_authenticated:
+        return redirect(url_for("accounts.communities"))
+    # A link never signs anyone in: whoever opened it (perhaps someone else's browser, sent
+    # there on purpose) still has to show the password.
+    flash("Please sign in to choose your communities.", "info")
+    return redirect(url_for("auth.sign_in", next=url_for("accounts.communities")))
 
 
 @bp.post("/confirm/resend")
@@ -93,7 +95,7 @@ def sign_in():
             error = refusal
         else:
             db.session.commit()  # keeps an upgraded password hash
-            login_user(user, remember=form.remember.data)
+            begin_session(user, remember=form.remember.data)
             flash(f"Welcome back, {user.display_name}.", "success")
             return redirect(safe_next_path(form.next.data) or _home())
     return render_template("auth/sign_in.html", form=form, error=error)
@@ -102,7 +104,9 @@ def sign_in():
 @bp.post("/sign-out")
 def sign_out():
     if EmptyForm().validate_on_submit():
-        logout_user()
+        if current_user.is_authenticated:
+            end_session(current_user._get_current_object())
+            db.session.commit()
         flash("You are signed out.", "info")
     return redirect(_home())
 
@@ -132,7 +136,7 @@ def reset_password(token: str):
             show_error(form, error)
         else:
             db.session.commit()
-            login_user(user)
+            begin_session(user)
             flash("Your password is changed and you are signed in.", "success")
             return redirect(_home())
     return render_template("auth/reset_password.html", form=form)

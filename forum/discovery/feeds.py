@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload
 
@@ -21,7 +21,7 @@ from forum.conditions.models import Condition
 from forum.database import db
 from forum.discovery.structured_data import author_name
 from forum.questions.models import Question, QuestionStatus
-from forum.urls import condition_url, question_url
+from forum.urls import absolute_url, condition_url, question_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -71,7 +71,7 @@ def public_answers():
 def answer_entry(answer: Answer, condition: Condition) -> FeedEntry:
     author = author_name(answer, condition)
     published = answer.published_at or answer.created_at
-    link = url_for("answers.permalink", answer_id=answer.id, _external=True)
+    link = absolute_url("answers.permalink", answer_id=answer.id)
     return FeedEntry(
         id=link,
         title=f"{author} answered “{answer.question.title}”",
@@ -84,7 +84,7 @@ def answer_entry(answer: Answer, condition: Condition) -> FeedEntry:
 
 
 def question_entry(question: Question, condition: Condition) -> FeedEntry:
-    link = question_url(question, _external=True)
+    link = question_url(question, absolute=True)
     return FeedEntry(
         id=link,
         title=f"New question: {question.title}",
@@ -108,11 +108,10 @@ def condition_feed(condition: Condition) -> Feed:
     entries += [answer_entry(answer, condition) for answer in answers]
     entries = sorted(entries, key=lambda entry: entry.published, reverse=True)[: limit()]
     return Feed(
-        id=url_for("discovery.condition_feed", condition_id=condition.id, slug=condition.slug,
-                   _external=True),
+        id=absolute_url("discovery.condition_feed", condition_id=condition.id, slug=condition.slug),
         title=f"{condition.name}: new questions and answers",
         subtitle=f"New questions and members' experiences in the {condition.name} community.",
-        page=condition_url(condition, _external=True),
+        page=condition_url(condition, absolute=True),
         updated=_newest(entries, condition.created_at),
         entries=entries,
     )  # fmt: skip
@@ -123,11 +122,10 @@ def question_feed(question: Question) -> Feed:
     answers = db.session.scalars(public_answers().where(Answer.question_id == question.id))
     entries = [answer_entry(answer, condition) for answer in answers]
     return Feed(
-        id=url_for("discovery.question_feed", question_id=question.id, slug=question.slug,
-                   _external=True),
+        id=absolute_url("discovery.question_feed", question_id=question.id, slug=question.slug),
         title=f"New answers: {question.title}",
         subtitle=f"Members' first-hand experiences of {condition.name} on this question.",
-        page=question_url(question, _external=True),
+        page=question_url(question, absolute=True),
         updated=_newest(entries, question.created_at),
         entries=entries,
     )  # fmt: skip

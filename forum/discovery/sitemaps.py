@@ -13,13 +13,14 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy import and_, func, select
 
 from forum.conditions.models import Condition
 from forum.database import db
 from forum.questions.models import Question, QuestionStatus
 from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
+from forum.urls import absolute_url
 
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 INFORMATION_PAGES = ("pages.about", "pages.guidelines", "pages.medical_review")
@@ -79,16 +80,16 @@ def fixed_entries() -> list[Entry]:
     ).all()
     conditions = [
         Entry(
-            url_for("conditions.detail", condition_id=row.id, slug=row.slug, _external=True),
+            absolute_url("conditions.detail", condition_id=row.id, slug=row.slug),
             _latest(row.created_at, row.last_activity_at),
         )
         for row in rows
     ]
     home = Entry(
-        url_for("conditions.home", _external=True),
+        absolute_url("conditions.home"),
         max((entry.last_modified for entry in conditions), default=None),
     )
-    pages = [Entry(url_for(endpoint, _external=True)) for endpoint in INFORMATION_PAGES]
+    pages = [Entry(absolute_url(endpoint)) for endpoint in INFORMATION_PAGES]
     return [home, *pages, *conditions]
 
 
@@ -108,7 +109,7 @@ def entries(number: int) -> list[Entry] | None:
         )
         chosen += [
             Entry(
-                url_for("questions.detail", question_id=row.id, slug=row.slug, _external=True),
+                absolute_url("questions.detail", question_id=row.id, slug=row.slug),
                 _latest(row.last_activity_at, row.published_at),
             )
             for row in rows
@@ -147,6 +148,6 @@ def sitemap_index(pages: int) -> bytes:
     root = ET.Element("sitemapindex", xmlns=NAMESPACE)
     for number in range(1, pages + 1):
         sitemap = ET.SubElement(root, "sitemap")
-        location = url_for("discovery.sitemap_page", number=number, _external=True)
+        location = absolute_url("discovery.sitemap_page", number=number)
         ET.SubElement(sitemap, "loc").text = location
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import current_app, url_for
+from flask import current_app
 from markupsafe import Markup
 
 from forum.answers.models import Answer
@@ -19,7 +19,7 @@ from forum.conditions.models import Condition
 from forum.questions.services import QuestionPage
 from forum.search.index import html_to_text
 from forum.summaries.models import SummaryReference, SummaryRevision
-from forum.urls import condition_url, question_url
+from forum.urls import absolute_url, condition_url, question_url
 
 MAX_ANSWERS = 20  # the most helpful first, as the page lists them
 # Characters that could end the <script> element or confuse an HTML parser, as JSON escapes.
@@ -51,7 +51,7 @@ def author_name(answer: Answer, condition: Condition) -> str:
 def question_page_data(page: QuestionPage) -> dict[str, Any]:
     question = page.question
     condition = question.condition
-    url = question_url(question, _external=True)
+    url = question_url(question, absolute=True)
     answers = [answer for answer in page.answers if is_public(answer)]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -63,12 +63,12 @@ def question_page_data(page: QuestionPage) -> dict[str, Any]:
         "isPartOf": {
             "@type": "WebSite",
             "name": current_app.config["SITE_NAME"],
-            "url": url_for("conditions.home", _external=True),
+            "url": absolute_url("conditions.home"),
         },
         "about": {
             "@type": "MedicalCondition",
             "name": condition.name,
-            "url": condition_url(condition, _external=True),
+            "url": condition_url(condition, absolute=True),
         },
         "mainEntity": {
             "@type": "Question",
@@ -103,7 +103,7 @@ def _summary(revision: SummaryRevision) -> dict[str, Any]:
             reviewer["honorificSuffix"] = profile.credentials
         if profile.specialty:
             reviewer["jobTitle"] = profile.specialty
-        reviewer["url"] = url_for("summaries.reviewer", profile_id=profile.id, _external=True)
+        reviewer["url"] = absolute_url("summaries.reviewer", profile_id=profile.id)
         data["reviewedBy"] = reviewer
     if revision.references:
         data["citation"] = [_citation(reference) for reference in revision.references]
@@ -128,7 +128,7 @@ def _answer(answer: Answer, condition: Condition) -> dict[str, Any]:
         "text": html_to_text(answer.body_html).strip(),
         "dateCreated": shared.isoformat(timespec="seconds"),
         "upvoteCount": answer.helpful_count,
-        "url": url_for("answers.permalink", answer_id=answer.id, _external=True),
+        "url": absolute_url("answers.permalink", answer_id=answer.id),
         "author": {"@type": "Person", "name": author_name(answer, condition)},
     }
     if answer.edited_at:

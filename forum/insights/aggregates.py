@@ -28,7 +28,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, func, literal, null, select, type_coerce, union_all
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    false,
+    func,
+    literal,
+    not_,
+    null,
+    select,
+    type_coerce,
+    union_all,
+)
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus, Outcome, TreatmentReport, Visibility
@@ -100,6 +112,7 @@ class MembersReport:
     side_effects: list[SideEffectTally]
     published_answers: int  # every published answer in scope, members-only ones included
     reporting_answers: int  # the answers the figures come from: those that name a treatment
+    unreadable_answers: int = 0  # published answers this reader may not read (members-only)
 
 
 @dataclass(frozen=True)
@@ -163,6 +176,7 @@ def _report(scope: _Scope, threshold: int) -> MembersReport:
         select(_top_side_effects(scope)),
         _answer_count("published", scope.answers),
         _reporting_count(scope),
+        _answer_count("unreadable", (*scope.answers, *_unreadable(scope.readable))),
     )
     rows = db.session.execute(query).all()
     return _arrange(rows, threshold)
@@ -214,6 +228,11 @@ def _top_side_effects(scope: _Scope):
     )
 
 
+def _unreadable(readable: tuple[ColumnElement[bool], ...]) -> tuple[ColumnElement[bool], ...]:
+    """What picks the answers the reader may not read: none when they may read them all."""
+    return (not_(and_(*readable)),) if readable else (false(),)
+
+
 def _answer_count(kind: str, where: tuple[ColumnElement[bool], ...]):
     return select(
         literal(kind, String), null(), null(), null(), null(), null(), func.count()
@@ -235,7 +254,7 @@ def _reporting_count(scope: _Scope):
 
 def _arrange(rows, threshold: int) -> MembersReport:
     """Turn the grouped rows into tallies, in a fixed order: the most tried first."""
-    counts = {"published": 0, "reporting": 0}
+    counts = {"published": 0, "reporting": 0, "unreadable": 0}
     names: dict[tuple, str] = {}
     identities: dict[tuple, tuple[int | None, str | None]] = {}
     outcomes: dict[tuple, dict[Outcome, int]] = {}
@@ -266,6 +285,7 @@ def _arrange(rows, threshold: int) -> MembersReport:
         side_effects=effects,
         published_answers=counts["published"],
         reporting_answers=counts["reporting"],
+        unreadable_answers=counts["unreadable"],
     )
 
 

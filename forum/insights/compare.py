@@ -17,7 +17,7 @@ from forum.answers.queries import card_loading
 from forum.conditions.models import Treatment
 from forum.database import db
 from forum.errors import ForumError
-from forum.permissions import can_see_answer
+from forum.permissions import can_read_answer, can_see_answer
 from forum.questions.models import Question
 from forum.request_input import MAX_ID
 
@@ -82,6 +82,13 @@ def compare_answers(question: Question, viewer: User, answer_ids: list[int]) -> 
             "At least one of these answers is no longer available on this question, "
             "so they can't be shown side by side.",
             status=404,
+        )
+    if not all(can_read_answer(viewer, answer) for answer in seen.values()):
+        # Not even its treatments and outcomes: they are the member's health as much as its text.
+        raise ComparisonError(
+            "At least one of these answers is shared with signed-in members only. "
+            "Please sign in (with a confirmed email address) to compare it.",
+            status=403,
         )
     answers = [seen[answer_id] for answer_id in answer_ids]
     return Comparison(question=question, answers=answers, treatments=_align(answers))

@@ -4,10 +4,15 @@ Two guards make "append-only" a property of the code, not a promise: a flush tha
 or delete a loaded entry fails, and so does an ORM UPDATE or DELETE statement aimed at the
 table. (Account deletion sets actor and subject to NULL through the database's own ON DELETE
 rule; that is the database keeping its references valid, not a code path editing the log.)
+
+Entries hold no member's words: snapshots of an answer keep its status and digests of its text
+and treatments (digest_of), so "what changed" is still told, and a deleted story is gone.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from sqlalchemy import event
@@ -16,6 +21,13 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from forum.accounts.models import User
 from forum.database import db
 from forum.moderation.models import ModerationAction
+
+
+def digest_of(value: Any) -> str:
+    """A short digest that tells whether a member's words changed, without keeping them: log
+    entries outlive the answers they are about (an author may delete theirs, and their account)."""
+    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 class AppendOnlyError(RuntimeError):

@@ -6,7 +6,16 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.database import db, utcnow
@@ -42,6 +51,9 @@ class FlagStatus(enum.Enum):
     DISMISSED = "dismissed"
 
 
+OPEN_SUMMARY_REPORT = text("status = 'open' AND summary_id IS NOT NULL")
+
+
 class Flag(db.Model):
     """A report about an answer (for moderators) or a summary (for reviewers)."""
 
@@ -50,6 +62,15 @@ class Flag(db.Model):
         CheckConstraint("(answer_id IS NULL) <> (summary_id IS NULL)", name="exactly_one_target"),
         # A member reports an answer once. Summary reports have no answer, so NULLs never clash.
         UniqueConstraint("answer_id", "reporter_id"),
+        # One open report per reader and summary, even when a form is sent twice at once.
+        Index(
+            "uq_flags_open_summary_report",
+            "summary_id",
+            "reporter_id",
+            unique=True,
+            sqlite_where=OPEN_SUMMARY_REPORT,
+            postgresql_where=OPEN_SUMMARY_REPORT,
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

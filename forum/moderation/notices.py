@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import has_request_context, url_for
+from flask import has_request_context
 from sqlalchemy import select, update
 
 from forum.accounts.models import User
@@ -10,6 +10,7 @@ from forum.answers.models import Answer
 from forum.database import db, utcnow
 from forum.mail import send_mail
 from forum.moderation.models import MemberNotice, NoticeKind
+from forum.urls import absolute_url
 
 RECENT_NOTICES = 10
 
@@ -57,7 +58,7 @@ def mail_member(member: User, template: str, answer: Answer | None = None, **con
 
 def _link(endpoint: str, **values) -> str:
     """An absolute link when there is a request to take the host from (not from the CLI)."""
-    return url_for(endpoint, _external=True, **values) if has_request_context() else ""
+    return absolute_url(endpoint, **values) if has_request_context() else ""
 
 
 def _answer_link(answer: Answer | None) -> str:

@@ -1,26 +1,34 @@
 """Pre-moderation: which answers wait for a moderator, and which are refused outright.
 
 The rules, for members (moderators and admins are never held):
-- a member's first N answers wait (N is PREMODERATE_FIRST_ANSWERS);
-- an answer with a link waits while its author has fewer than N published answers;
+- a member's answers wait while fewer than N of theirs are published (N is
+  PREMODERATE_FIRST_ANSWERS): rejected, deleted or still waiting answers earn no trust;
 - an answer with a watched word or phrase waits, or is refused with the admins' message.
 
 An edit is screened too: it is refused for a "refuse" phrase, and sends a published answer back
-to waiting when it *adds* a link (author under N) or a "hold" phrase that was not there before.
+to waiting when it *adds* a link while its author has fewer than N published answers (how an
+answer approved for its words could become an advert), or a "hold" phrase that was not there
+before.
 Correcting a typo in an answer that was approved with a watched phrase does not hold it again.
+
+Watched phrases are looked for in what readers will read, not in the Markdown typed: the
+rendered text, entities decoded, NFKC-normalised (full-width and other look-alike forms fold
+into plain letters), without zero-width characters or soft hyphens, case folded. So
+"cur&#101;", "mira**cle**" and "mir\u200bacle" are all found.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from forum.accounts.models import User
 from forum.answers.models import Answer
-from forum.content import render_markdown
+from forum.content import plain_text, render_markdown
 from forum.database import db
 from forum.errors import ForumError
 from forum.moderation.models import WatchAction, WatchedWord
@@ -31,9 +39,20 @@ HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 DEFAULT_REFUSAL = "Your answer contains something our community guidelines don't allow."
 
 
+# Characters that show as nothing, which would hide a watched word from a plain comparison.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def phrase_key(phrase: str) -> str:
-    """What makes two phrases the same: case and runs of spaces do not count."""
-    return " ".join(phrase.casefold().split())
+    """What makes two phrases the same: case, look-alike forms, invisible characters and runs
+    of spaces do not count."""
+    folded = unicodedata.normalize("NFKC", phrase).translate(INVISIBLE).casefold()
+    return " ".join(folded.split())
+
+
+def readable_text(body: str) -> str:
+    """A member's Markdown as readers will read it: rendered, tags dropped, entities decoded."""
+    return plain_text(body)
 
 
 def linked_urls(html: str) -> set[str]:
@@ -45,11 +64,12 @@ def _matches(key: str, text_key: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text_key) is not None
 
 
-def watched_in(text: str, words: list[WatchedWord] | None = None) -> list[WatchedWord]:
-    """The watched words and phrases that occur in `text`, refusals first."""
+def watched_in(body: str, words: list[WatchedWord] | None = None) -> list[WatchedWord]:
+    """The watched words and phrases that occur in the Markdown BODY as readers will read it,
+    refusals first."""
     if words is None:
         words = list(db.session.scalars(select(WatchedWord)))
-    text_key = phrase_key(text)
+    text_key = phrase_key(readable_text(body))
     found = [word for word in words if _matches(word.phrase_key, text_key)]
     return sorted(found, key=lambda word: word.action is not WatchAction.REFUSE)
 
@@ -62,12 +82,6 @@ def _refuse_if_watched(found: list[WatchedWord]) -> None:
 
 def _threshold() -> int:
     return current_app.config["PREMODERATE_FIRST_ANSWERS"]
-
-
-def _answers_written(author: User) -> int:
-    return db.session.scalar(
-        select(func.count()).select_from(Answer).where(Answer.author_id == author.id)
-    )
 
 
 @dataclass(frozen=True)
@@ -86,10 +100,8 @@ def screen_new_answer(author: User, body: str) -> Hold | None:
     if found:
         return Hold(f"It contains the watched phrase “{found[0].phrase}”.")
     threshold = _threshold()
-    if _answers_written(author) < threshold:
-        return Hold(f"It is one of the member's first {threshold} answers.")
-    if linked_urls(render_markdown(body)) and author.approved_answer_count < threshold:
-        return Hold(f"It has a link, and the member has fewer than {threshold} published answers.")
+    if author.approved_answer_count < threshold:
+        return Hold(f"The member has fewer than {threshold} published answers.")
     return None
 
 

@@ -7,6 +7,7 @@ serves moderators and reviewers alike.
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from forum import permissions
@@ -27,6 +28,9 @@ PROBLEM_REASONS = {
     FlagReason.SUMMARY_OTHER: "Something else",
 }
 
+ALREADY_REPORTED = (
+    "You already have an open report about this summary. A reviewer will reply to it."
+)
 # How a reviewer can close a report, in words the reporter will read.
 RESOLUTIONS = {
     FlagStatus.UPHELD: "Corrected, or a correction is on its way",
@@ -50,13 +54,15 @@ def report_problem(question: Question, reporter: User, reason: FlagReason, note:
     if summary is None:
         raise ForumError("This question has no summary to report yet.")
     if _open_report_by(reporter, summary) is not None:
-        raise ForumError(
-            "You already have an open report about this summary. A reviewer will reply to it."
-        )
+        raise ForumError(ALREADY_REPORTED)
     flag = Flag(
         summary=summary, reporter=reporter, reason=reason, note=note, status=FlagStatus.OPEN
     )
-    db.session.add(flag)
+    try:
+        with db.session.begin_nested():  # a form sent twice at once: the database decides
+            db.session.add(flag)
+    except IntegrityError:
+        raise ForumError(ALREADY_REPORTED) from None
     return flag
 
 

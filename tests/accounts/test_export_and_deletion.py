@@ -5,11 +5,12 @@ import json
 import sqlalchemy as sa
 from sqlalchemy import select
 
-from forum.accounts.models import User
-from forum.answers.models import AnswerRevision, HelpfulVote, Outcome
+from forum.accounts.models import Role, User
+from forum.answers.models import Answer, AnswerRevision, HelpfulVote, Outcome
 from forum.database import db
 from forum.moderation.log import record_action
 from forum.moderation.models import Flag, FlagReason, ModerationAction
+from tests.answers.helpers import answer_form
 from tests.factories import PASSWORD
 
 
@@ -136,3 +137,55 @@ def test_deletion_needs_the_password(app, make):
     )
     assert "password is not right" in response.get_data(as_text=True)
     assert db.session.get(User, member.id) is not None
+
+
+def test_a_deleted_story_leaves_no_copy_in_the_moderation_log(app, make):
+    """Approved, edited by a moderator, hidden, shown again: every step is logged, and when the
+    member deletes their account and answers, the log keeps none of their words."""
+    condition = make.condition("Stiff Person Syndrome")
+    member = make.user(email="private.person@example.com", display_name="PrivatePerson")
+    make.membership(member, condition)
+    question = make.question(condition)
+    baclofen = make.treatment(condition, "Baclofen")
+    first = "My first words: baclofen at night, and a stretch with my physio."
+    form = answer_form(body=first, treatments=[(baclofen.id, "helped_a_lot",
+                                                {"side_effects": "sleepy mornings"})])  # fmt: skip
+    app.test_client(user=member).post(f"/questions/{question.id}/answer", data=form)
+    answer = db.session.scalar(select(Answer))
+    moderator = app.test_client(user=make.user(role=Role.MODERATOR))
+    moderator.post(f"/moderation/answers/{answer.id}/approve", data={"expected": "pending"})
+    edited = "Words a moderator tidied: baclofen at night helped my spasms a great deal."
+    db.session.refresh(answer)
+    moderator.post(
+        f"/answers/{answer.id}/edit",
+        data={**form, "body": edited, "version": str(answer.version), "reason": "A brand name."},
+    )
+    moderator.post(f"/moderation/answers/{answer.id}/hide", data={"reason": "Checking."})
+    moderator.post(f"/moderation/answers/{answer.id}/restore", data={"reason": "Fine."})
+    logged = db.session.scalars(select(ModerationAction.action)).all()
+    assert {"answer_approved", "answer_edited", "answer_hidden", "answer_restored"} <= set(logged)
+
+    app.test_client(user=member).post(
+        "/account/delete", data={"answers": "delete", "password": PASSWORD}
+    )
+    stored = every_stored_value()
+    for words in ("My first words", "a moderator tidied", "sleepy mornings", "PrivatePerson"):
+        assert words not in stored, words
+
+
+def test_a_new_member_never_inherits_a_deleted_members_id_or_records(app, make):
+    moderator = make.user(role=Role.MODERATOR)
+    make.user(display_name="EarlierMember")
+    last = make.user(display_name="LastToJoin")
+    app.test_client(user=moderator).post(
+        f"/moderation/members/{last.id}/suspend",
+        data={"suspend-reason": "Shouting at other members.", "suspend-length": "7"},
+    )
+    old_id = last.id
+    app.test_client(user=last).post(
+        "/account/delete", data={"answers": "delete", "password": PASSWORD}
+    )
+    newcomer = make.user(display_name="BrandNew")
+    assert newcomer.id > old_id
+    export = app.test_client(user=newcomer).post("/account/export").get_data(as_text=True)
+    assert "Shouting at other members" not in export

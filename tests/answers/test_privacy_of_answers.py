@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from forum.accounts.models import ProfileVisibility, Role
-from forum.answers.models import Answer
+from forum.answers.models import Answer, Outcome, TreatmentReport, Visibility
 from forum.database import db
 from tests.answers.helpers import answer_form
 
@@ -94,3 +94,53 @@ def test_members_only_text_never_reaches_signed_out_readers(app, make):
     assert '<meta name="robots" content="noindex">' in permalink
     signed_in = app.test_client(user=make.user())
     assert secret in signed_in.get(f"/answers/{answer.id}").get_data(as_text=True)
+
+
+def test_a_members_only_answer_shows_signed_out_readers_nothing_but_a_count(app, make):
+    """Its treatments, outcomes and side effects are the member's health as much as its text."""
+    condition = make.condition("POTS")
+    question = make.question(condition)
+    salt = make.treatment(condition, "Salt tablets")
+    answer = make.answer(
+        question,
+        make.user(display_name="QuietFern"),
+        body="Words for members only about my fainting spells.",
+        visibility=Visibility.MEMBERS,
+        treatments=[(salt, Outcome.MADE_IT_WORSE)],
+    )
+    answer.treatment_reports[0].side_effects = "swollen ankles"
+    answer.treatment_reports.append(
+        TreatmentReport(other_name="Compression tights", outcome=Outcome.HELPED_A_LOT, position=1)
+    )
+    db.session.commit()
+    private = ("QuietFern", "fainting spells", "swollen ankles", "Compression tights",
+               "Made it worse")  # fmt: skip
+    unconfirmed = app.test_client(user=make.user(email_verified_at=None))
+    for reader in (app.test_client(), unconfirmed):
+        page = reader.get(f"/questions/{question.id}/{question.slug}").get_data(as_text=True)
+        listing = page.split('id="answers"')[1]
+        assert "1 more answer is shared with signed-in members only" in listing
+        permalink = reader.get(f"/answers/{answer.id}").get_data(as_text=True)
+        assert "share their answer with signed-in members only" in permalink
+        for words in private:
+            assert words not in listing and words not in permalink, words
+    member_page = app.test_client(user=make.user()).get(f"/answers/{answer.id}")
+    assert all(words in member_page.get_data(as_text=True) for words in private)
+
+
+def test_a_profile_never_names_a_hidden_question(app, make):
+    condition = make.condition()
+    shown = make.question(condition, title="How do you pace your week?")
+    hidden = make.question(condition, title="A question an admin took down for privacy")
+    author = make.user(display_name="OpenOak")
+    for question in (shown, hidden):
+        make.answer(question, author)
+    admin = app.test_client(user=make.user(role=Role.ADMIN))
+    admin.post(
+        f"/admin/questions/{hidden.id}/edit",
+        data={"title": hidden.title, "slug": hidden.slug, "status": "hidden"},
+    )
+    for reader in (app.test_client(), app.test_client(user=make.user())):
+        profile = reader.get("/members/OpenOak").get_data(as_text=True)
+        assert "How do you pace your week?" in profile
+        assert "took down for privacy" not in profile

@@ -7,6 +7,7 @@ import redis
 
 from config import TestingConfig as SuiteSettings
 from tests.conftest import running_app
+from tests.factories import PASSWORD, Factory
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -79,3 +80,17 @@ def test_redis_really_holds_the_counters(limited_app):
     client = limited_app.test_client()
     client.post("/auth/sign-in", data={"email": "a@example.com", "password": "b"})
     assert redis.Redis.from_url(REDIS_URL).keys("*email:a@example.com*")
+
+
+def test_email_change_requests_are_limited_per_account(limited_app):
+    """One account must not be able to mail address after address."""
+    limited_app.config["RATELIMIT_EMAIL_REQUESTS"] = "2 per hour"
+    member = Factory().user()
+    client = limited_app.test_client(user=member)
+    codes = [
+        client.post(
+            "/account/email", data={"email": f"target{n}@example.com", "password": PASSWORD}
+        ).status_code
+        for n in range(3)
+    ]
+    assert codes == [302, 302, 429]

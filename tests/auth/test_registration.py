@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from sqlalchemy import func, select
 
 from forum.accounts.models import User
+from forum.auth.services import set_password
 from forum.database import db
 from forum.permissions import can_participate
 
@@ -34,14 +37,35 @@ def test_registering_creates_an_unconfirmed_account_and_emails_a_link(client, ou
     assert "Confirm your email" in message["Subject"]
 
 
-def test_following_the_link_confirms_and_signs_in(client, outbox):
+def test_following_the_link_confirms_and_asks_to_sign_in(client, outbox):
+    """A link never signs anyone in: opened in someone else's browser (login CSRF), it would
+    put them in the sender's account."""
     register(client, email="Mixed.Case@Example.com")
     link = outbox.link_in_last("mixed.case@example.com")
     response = client.get(link)
-    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/auth/sign-in?next=")
     user = db.session.scalar(select(User).where(User.email == "mixed.case@example.com"))
     assert user.is_email_verified and can_participate(user)
-    assert client.get("/account").status_code == 200
+    assert client.get("/account").status_code == 302  # still signed out
+    signed_in = client.post(
+        "/auth/sign-in",
+        data={"email": "mixed.case@example.com", "password": GOOD_PASSWORD, "next": "/account"},
+    )
+    assert signed_in.headers["Location"] == "/account"
+
+
+def test_a_confirmation_link_carries_no_address_and_dies_with_a_password_change(client, outbox):
+    register(client, email="newcomer@example.com")
+    link = outbox.link_in_last("newcomer@example.com")
+    token = link.rsplit("/", 1)[1]
+    payload = base64.urlsafe_b64decode(token.split(".")[0] + "==")
+    assert b"newcomer" not in payload and b"example" not in payload
+    user = db.session.scalar(select(User).where(User.email == "newcomer@example.com"))
+    set_password(user, "another long passphrase")
+    db.session.commit()
+    assert client.get(link).status_code == 400
+    db.session.refresh(user)
+    assert not user.is_email_verified
 
 
 def test_a_used_confirmation_link_does_not_sign_anyone_in_again(client, app, outbox):

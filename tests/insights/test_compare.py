@@ -7,7 +7,13 @@ import html as entities
 import pytest
 
 from forum.accounts.models import Role
-from forum.answers.models import AnswerStatus, Outcome, TimeSinceDiagnosis, Visibility
+from forum.answers.models import (
+    AnswerStatus,
+    Outcome,
+    TimeSinceDiagnosis,
+    TreatmentReport,
+    Visibility,
+)
 from forum.conditions.models import Perspective
 from forum.database import db
 from tests.insights.conftest import table_rows
@@ -79,21 +85,32 @@ def test_two_answers_side_by_side_aligned_by_treatment(client, trio):
     assert '<meta name="robots" content="noindex">' in html
 
 
-def test_the_columns_follow_the_order_of_the_link(client, trio):
+def test_the_columns_follow_the_order_of_the_link(app, make, trio):
     question, first, second, third = trio
-    html = client.get(compare_path(question, third, first, second, first)).get_data(as_text=True)
+    member = app.test_client(user=make.user())  # the third is shared with members only
+    html = member.get(compare_path(question, third, first, second, first)).get_data(as_text=True)
     assert "<h1>Comparing 3 answers</h1>" in html  # the repeated id counts once
     assert html.index("Oak") < html.index("Willow") < html.index("A member with Rare Thing")
 
 
-def test_members_only_text_stays_with_signed_in_readers(app, make, trio):
+def test_members_only_answers_stay_with_confirmed_members(app, make, trio):
+    """Not their text, and not their author, treatments or outcomes either."""
     question, first, _, third = trio
+    third.treatment_reports.append(
+        TreatmentReport(other_name="Secret tonic", outcome=Outcome.MADE_IT_WORSE, position=0)
+    )
+    db.session.commit()
     path = compare_path(question, first, third)
-    signed_out = app.test_client().get(path).get_data(as_text=True)
-    assert "Private words" not in signed_out
-    assert "signed-in members only" in signed_out
+    unconfirmed = make.user(email_verified_at=None)
+    for client in (app.test_client(), app.test_client(user=unconfirmed)):
+        response = client.get(path)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 403
+        assert "signed-in members only" in page
+        for private in ("Private words", "Oak", "Secret tonic", "Made it worse"):
+            assert private not in page
     signed_in = app.test_client(user=make.user()).get(path).get_data(as_text=True)
-    assert "Private words for members only" in signed_in
+    assert "Private words for members only" in signed_in and "Secret tonic" in signed_in
 
 
 @pytest.mark.parametrize(

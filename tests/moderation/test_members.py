@@ -180,9 +180,9 @@ def test_members_cannot_suspend_or_ban(community):
 def test_removing_a_spammers_content_takes_everything_down_in_one_action(app, community, outbox):
     spammer = community.member(display_name="CheapPills")
     first = community.published(spammer, question=community.questions[0])
-    waiting = community.submit(spammer, question=community.questions[1])  # the second waits
-    published = [first, community.submit(spammer, question=community.questions[2])]
-    deleted = community.submit(spammer, question=community.questions[3])
+    waiting = community.submit(spammer, question=community.questions[1])  # one published: waits
+    published = [first, community.published(spammer, question=community.questions[2])]
+    deleted = community.published(spammer, question=community.questions[3])
     assert waiting.status is AnswerStatus.PENDING
     assert published[1].status is deleted.status is AnswerStatus.PUBLISHED
     delete_answer(deleted, spammer)

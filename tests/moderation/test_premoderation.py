@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from forum.accounts.models import Role
 from forum.answers.models import AnswerStatus
-from forum.answers.services import AnswerDraft, edit_answer
+from forum.answers.services import AnswerDraft, delete_answer, edit_answer
 from forum.conditions.models import Perspective
 from forum.database import db
 from forum.errors import ForumError
 from forum.moderation import decisions, watchlist
+from forum.moderation.log import digest_of
 from forum.moderation.models import WatchAction
 from tests.answers.helpers import answer_form
 from tests.moderation.conftest import BODY, assert_counts_match_the_rows, log_entries, text_of
@@ -37,14 +40,31 @@ def test_a_members_first_two_answers_wait_and_the_third_is_published(community):
     assert_counts_match_the_rows()
 
 
-def test_how_many_first_answers_wait_is_a_setting(app, community):
+def test_how_many_published_answers_earn_trust_is_a_setting(app, community):
     app.config["PREMODERATE_FIRST_ANSWERS"] = 1
     member = community.member()
-    assert community.submit(member).status is PENDING
+    first = community.submit(member)
+    assert first.status is PENDING
+    decisions.approve(first, community.moderator)
+    db.session.commit()
     assert community.submit(member).status is PUBLISHED
 
 
-def test_a_link_waits_while_the_member_has_fewer_than_n_published_answers(community):
+def test_rejected_and_deleted_answers_earn_no_trust(community):
+    """Two answers rejected, or written and deleted, must not let the third through."""
+    member = community.member()
+    for answer in (community.submit(member), community.submit(member)):
+        decisions.reject(answer, community.moderator, "Advertising a clinic")
+    db.session.commit()
+    assert community.submit(member).status is PENDING
+    other = community.member()
+    community.published(other)
+    delete_answer(community.submit(other), other)
+    db.session.commit()
+    assert community.submit(other).status is PENDING
+
+
+def test_anything_waits_while_the_member_has_fewer_than_n_published_answers(community):
     member = community.member()
     community.published(member)
     decisions.reject(community.submit(member), community.moderator, "Off-topic for the question")
@@ -52,7 +72,7 @@ def test_a_link_waits_while_the_member_has_fewer_than_n_published_answers(commun
     assert member.approved_answer_count == 1
 
     assert community.submit(member, LINK_BODY).status is PENDING
-    assert community.submit(member, BODY).status is PUBLISHED  # without a link: fine
+    assert community.submit(member, BODY).status is PENDING  # without a link as well
 
 
 def test_links_go_straight_through_once_a_member_has_n_published_answers(community):
@@ -75,7 +95,7 @@ def test_the_hold_is_logged_by_the_forum_itself_with_its_reason(community):
     answer = community.submit(member)
     (entry,) = log_entries("answer_held")
     assert entry.actor_id is None and entry.subject_user_id == member.id
-    assert entry.target_id == answer.id and "first 2 answers" in entry.reason
+    assert entry.target_id == answer.id and "fewer than 2 published answers" in entry.reason
     assert entry.after == {"status": "pending"}
 
 
@@ -214,4 +234,25 @@ def test_a_moderators_edit_needs_a_reason_and_is_never_held(community):
     db.session.commit()
     assert answer.status is PUBLISHED
     (entry,) = log_entries("answer_edited")
-    assert entry.before["body"] == BODY and entry.after["body"] == LINK_BODY
+    # The log tells that the words changed, by digests, and keeps no copy of them.
+    assert entry.before["body_digest"] == digest_of(BODY)
+    assert entry.after["body_digest"] == digest_of(LINK_BODY)
+    assert BODY not in json.dumps([entry.before, entry.after])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "This miracle cur&#101; from a website did nothing for me at all.",
+        "This mira**cle** cure from a website did nothing for me at all.",
+        "This mir\u200bacle cu\u00adre from a website did nothing for me at all.",
+        "This ＭＩＲＡＣＬＥ cure from a website did nothing for me at all.",
+        "This *miracle*\n cure from a website did nothing for me at all.",
+    ],
+)
+def test_a_watched_phrase_is_found_however_it_is_spelled_in_markdown(community, body):
+    """Watched phrases are matched on what readers will read, not on the Markdown typed."""
+    watch(community, "miracle cure", WatchAction.HOLD)
+    member = community.established_member()
+    assert community.submit(member, body).status is PENDING
+    assert "miracle cure" in log_entries("answer_held")[-1].reason

@@ -88,3 +88,14 @@ def test_backup_explains_what_to_do_on_postgresql(app, runner):
         return
     result = runner.invoke(backup_command, [])
     assert result.exit_code != 0 and "pg_dump" in result.output
+
+
+def test_gunicorn_listens_on_loopback_unless_told_otherwise(monkeypatch):
+    """Reachable directly, gunicorn would let a client forge X-Forwarded-For past the proxy."""
+    import runpy
+    from pathlib import Path
+
+    monkeypatch.delenv("BIND", raising=False)
+    settings = runpy.run_path(str(Path(__file__).parents[2] / "gunicorn.conf.py"))
+    assert settings["bind"].startswith("127.0.0.1:")
+    assert settings["forwarded_allow_ips"] == "127.0.0.1"

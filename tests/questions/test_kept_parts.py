@@ -5,16 +5,17 @@ drawn for another audience."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 
-from forum.accounts.models import Role
+from forum.accounts.models import AccountStatus, Role
 from forum.admin.services import TreatmentInput, update_treatment
 from forum.answers.cards import CSRF_HOLE
 from forum.answers.models import AnswerStatus, HelpfulVote, Outcome, Visibility
 from forum.answers.services import AnswerDraft, TreatmentEntry, edit_answer
 from forum.conditions.models import Perspective
-from forum.database import db
+from forum.database import db, utcnow
 from forum.moderation.decisions import approve
 
 
@@ -142,16 +143,21 @@ def test_members_only_answers_stay_out_of_the_signed_out_figures(app, make, bacl
 
 
 def test_a_card_kept_for_a_member_never_shows_members_only_text_signed_out(app, make):
-    """A member who has not confirmed their address may do with a card just what a signed-out
-    reader may; the card's key must still tell them apart."""
+    """A suspended member may do with a card just what a signed-out reader may, yet may read
+    members-only answers; the card's key must still tell them apart. A member who has not
+    confirmed their address may not read them at all."""
     question = make.question()
     make.answer(
         question, body="Words meant for signed-in members only.", visibility=Visibility.MEMBERS
     )
     app.config["PAGE_CACHE_ENABLED"] = False  # the page cache is tested on its own
+    until = utcnow() + timedelta(days=7)
+    suspended = make.user(status=AccountStatus.SUSPENDED, suspended_until=until)
+    words = "Words meant for signed-in members only."
+    assert words in page(app.test_client(user=suspended), question)
     unconfirmed = app.test_client(user=make.user(email_verified_at=None))
-    assert "Words meant for signed-in members only." in page(unconfirmed, question)
-    assert "Words meant for signed-in members only." not in page(app.test_client(), question)
+    for reader in (app.test_client(), unconfirmed):
+        assert words not in page(reader, question)
 
 
 def test_a_card_kept_for_a_moderator_shows_no_staff_notes_to_a_member(app, make):
@@ -209,3 +215,20 @@ def test_a_signed_out_reader_gets_no_session_cookie(client, make, baclofen_quest
         response = client.get(f"/questions/{question.id}/{question.slug}")
         assert response.status_code == 200
         assert "Set-Cookie" not in response.headers
+
+
+def test_an_answer_that_spells_the_token_hole_never_receives_a_token(app, make):
+    """Only the card's own hidden field is filled in, never text a member wrote."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    question = make.question()
+    tricky = (
+        f"Try [this link](https://example.org/?t={CSRF_HOLE}) or paste "
+        f'`<input type="hidden" name="csrf_token" value="{CSRF_HOLE}">` and {CSRF_HOLE}.'
+    )
+    answer = make.answer(question, body=tricky)
+    html = page(app.test_client(user=make.user()), question)
+    (token,) = set(re.findall(r'<input type="hidden" name="csrf_token" value="([^"]+)">', html))
+    card = html[html.index(f'id="answer-{answer.id}"') :]
+    body = card[: card.index("answer__footer")]
+    assert token not in body
+    assert body.count(CSRF_HOLE) == 3  # the member's words, as they wrote them

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from forum.accounts.models import AccountStatus, Role
 from forum.database import db, utcnow
@@ -175,3 +175,17 @@ def test_an_unknown_reason_is_shown_again_with_a_message(app, make, summarised):
 def test_a_question_without_a_summary_cannot_be_reported(make):
     with pytest.raises(ForumError, match="no summary to report"):
         reports.report_problem(make.question(), make.user(), FlagReason.SUMMARY_ERROR, "Hm.")
+
+
+def test_a_report_sent_twice_at_once_is_filed_once(make, summarised, monkeypatch):
+    """Both requests pass the "already reported?" check before either commits: the database's
+    unique index decides, and the second reader is told kindly."""
+    question = summarised
+    reader = make.user()
+    reports.report_problem(question, reader, FlagReason.SUMMARY_ERROR, "The dose is wrong.")
+    db.session.commit()
+    monkeypatch.setattr(reports, "_open_report_by", lambda reporter, summary: None)
+    with pytest.raises(ForumError, match="already have an open report"):
+        reports.report_problem(question, reader, FlagReason.SUMMARY_ERROR, "The dose is wrong.")
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(Flag)) == 1
