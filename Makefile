@@ -6,11 +6,12 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 PYTEST_ARGS ?=
 BENCH_ANSWERS ?= 100000
+JOB_WORKERS ?= 2
 
 export FLASK_APP := wsgi
 export FORUM_CONFIG ?= development
 
-.PHONY: run test test-sqlite test-postgres serve-prod bench lint format seed screenshots clean
+.PHONY: run test test-sqlite test-postgres serve-prod serve-worker bench lint format seed screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -28,7 +29,9 @@ run: $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
 	$(FLASK) search reindex --if-empty
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	@# The job queue's worker (mail, above all) runs beside the web server and stops with it.
+	$(FLASK) jobs worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(FLASK) run --host $(HOST) --port $(PORT)
 
 # The Nu Html Checker (node_modules/vnu-jar/build/dist/vnu.jar) comes from the npm package vnu-jar,
 # pinned in package-lock.json. --ignore-scripts: its postinstall would try to download a Java
@@ -52,10 +55,14 @@ test-postgres: $(VENV)/.dev-installed
 		echo "TEST_DATABASE_URL is not set: skipping the PostgreSQL run."; \
 	fi
 
-## serve-prod: gunicorn with gunicorn.conf.py; needs SECRET_KEY and DATABASE_URL (and REDIS_URL)
+## serve-prod: gunicorn with gunicorn.conf.py; needs SECRET_KEY, DATABASE_URL, SITE_URL (and REDIS_URL)
 serve-prod: $(VENV)/.installed
 	FORUM_CONFIG=production $(FLASK) db upgrade
 	FORUM_CONFIG=production $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
+
+## serve-worker: the job queue's worker for production (run one or more beside serve-prod)
+serve-worker: $(VENV)/.installed
+	FORUM_CONFIG=production $(FLASK) jobs worker --workers $(JOB_WORKERS)
 
 ## bench: page cost at 1,000 and 1,000,000 answers, then load under gunicorn (BENCH_SIZES to change),
 ## then search timings over BENCH_ANSWERS answers (BENCH_DATABASE_URL for PostgreSQL)

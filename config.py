@@ -61,6 +61,9 @@ class Config:
     REVIEW_INTERVAL_DAYS = 365
     DUE_SOON_DAYS = 30
 
+    # Jobs (forum/jobs) wait on a queue for `flask jobs worker`, unless this says to run them
+    # at once, inside the request (the tests do).
+    JOBS_IMMEDIATE = False
     # Outgoing mail: "outbox" writes .eml files to instance/outbox/, "smtp" sends them.
     MAIL_BACKEND = "outbox"
     MAIL_DEFAULT_SENDER = "Patient Experience Forum <no-reply@forum.invalid>"
@@ -105,6 +108,11 @@ class Config:
         # Rendered pages for signed-out readers: in-process here, shared Redis in production.
         self.CACHE_TYPE = "RedisCache" if redis_url else "SimpleCache"
         self.CACHE_REDIS_URL = redis_url or ""
+        # The job queue (forum/jobs): Redis when there is one, else a SQLite file in instance/.
+        self.JOBS_REDIS_URL = redis_url or ""
+        self.JOBS_SQLITE_PATH = os.environ.get("JOBS_SQLITE_PATH", "")
+        # Where development writes mail (instance/outbox/ when unset).
+        self.MAIL_OUTBOX_DIR = os.environ.get("MAIL_OUTBOX_DIR", "")
         # Pre-moderation can be tuned (or, with 0, switched off) without a code change.
         self.PREMODERATE_FIRST_ANSWERS = int(
             os.environ.get("PREMODERATE_FIRST_ANSWERS", self.PREMODERATE_FIRST_ANSWERS)
@@ -128,6 +136,7 @@ class TestingConfig(Config):
     DEFAULT_SITE_URL = "http://localhost"  # the test client's own host
     DEFAULT_DATABASE = "sqlite://"
     WTF_CSRF_ENABLED = False
+    JOBS_IMMEDIATE = True  # each job runs at once, inside the request that queued it
     # Cheaper hashing keeps the suite fast; production parameters are tested on their own.
     PASSWORD_HASH_METHOD = "scrypt:16384:8:1"
 

@@ -13,6 +13,7 @@ from forum import (
     errors,
     health,
     logs,
+    mail,
     models,
     permissions,
     public_changes,
@@ -36,6 +37,8 @@ from forum.demo.cli import seed_demo_command
 from forum.discovery import views as discovery_views
 from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.insights import views as insights
+from forum.jobs import queue as jobs
+from forum.jobs.cli import jobs_cli
 from forum.moderation import templating as moderation_templating
 from forum.moderation import views as moderation
 from forum.pages import views as pages
@@ -106,6 +109,8 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     caching.init_app(app)
+    jobs.init_app(app)
+    mail.init_app(app)  # written mail goes to the job queue when its transaction commits
     # What follows every write: the search index before it commits, and after a commit that
     # changed what readers see, a new content version for kept pages and panels.
     search_index.init_app()
@@ -124,6 +129,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     app.cli.add_command(search_cli)
     app.cli.add_command(bench_cli)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(jobs_cli)
     return app
 
 

@@ -19,7 +19,15 @@ class RedactEmails(logging.Filter):
         message = record.getMessage()
         if "@" in message:
             record.msg, record.args = EMAIL.sub("[email]", message), ()
+        if record.exc_info and not record.exc_text:
+            # A mail server's refusal names the address it refused, traceback and all.
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
         return True
+
+
+def redact(text: str) -> str:
+    """TEXT without any email address in it."""
+    return EMAIL.sub("[email]", text)
 
 
 class JsonFormatter(logging.Formatter):
@@ -34,7 +42,7 @@ class JsonFormatter(logging.Formatter):
             if hasattr(record, field):
                 entry[field] = getattr(record, field)
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+            entry["exception"] = record.exc_text or self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
 
 
@@ -45,10 +53,11 @@ def configure_logging(app: Flask) -> None:
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactEmails())
-    forum_logger = logging.getLogger("forum")
-    forum_logger.handlers[:] = [handler]
-    forum_logger.setLevel(logging.INFO)
-    forum_logger.propagate = False
+    for name in ("forum", "huey"):  # huey: the job queue, which logs each failed job
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
     app.logger.handlers[:] = [handler]
     if app.config.get("LOG_REQUESTS"):
         app.before_request(_start_timer)

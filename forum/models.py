@@ -13,6 +13,7 @@ from forum.answers.models import (
 )
 from forum.conditions.models import Condition, Membership, Perspective, Treatment, TreatmentKind
 from forum.database import db, never_reuse_ids
+from forum.jobs.models import JobFailure
 from forum.moderation.models import (
     Flag,
     FlagReason,
@@ -47,6 +48,7 @@ __all__ = [
     "FlagReason",
     "FlagStatus",
     "HelpfulVote",
+    "JobFailure",
     "MemberNotice",
     "Membership",
     "ModerationAction",

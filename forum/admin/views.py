@@ -20,6 +20,7 @@ from forum.admin.forms import (
 from forum.conditions.models import Condition, Treatment
 from forum.database import db
 from forum.errors import ForumError
+from forum.jobs import queue as jobs
 from forum.permissions import admin_required
 from forum.questions.models import Question
 from forum.summaries import profiles
@@ -34,7 +35,12 @@ def index():
     conditions = db.session.scalars(
         select(Condition).order_by(Condition.position, Condition.name)
     ).all()
-    return render_template("admin/index.html", conditions=conditions)
+    return render_template(
+        "admin/index.html",
+        conditions=conditions,
+        failed_jobs=jobs.recent_failures(),
+        waiting_jobs=jobs.waiting_jobs(),
+    )
 
 
 @bp.get("/conditions/<int:condition_id>")

@@ -15,6 +15,7 @@ from forum.auth.passwords import hash_password, needs_rehash, password_problem, 
 from forum.auth.tokens import fingerprint, make_token, read_token
 from forum.database import db, utcnow
 from forum.errors import ForumError
+from forum.jobs.queue import job
 from forum.mail import send_mail
 from forum.urls import absolute_url
 
@@ -139,7 +140,14 @@ def refusal_for(user: User) -> str | None:
 
 
 def request_password_reset(email: str) -> None:
-    """Email a reset link when the address has an account; do nothing visible otherwise."""
+    """Queue the reset: the request does the same work whether or not the address has an
+    account (timing would tell otherwise); the job finds out, and mails a link if it has."""
+    send_reset_link.enqueue(normalise_email(email))
+
+
+@job(retries=3, retry_delay=30, retry_backoff=2)
+def send_reset_link(email: str) -> None:
+    """Email a reset link when the address has an active account; do nothing otherwise."""
     user = find_by_email(email)
     if user is None or not user.is_active:
         return

@@ -35,9 +35,11 @@ BENCH_SCHEMA = "forum_bench"
 
 
 class SignedIn:
-    """Just enough of a signed-in reader for the search service (members-only text too)."""
+    """Just enough of a signed-in, confirmed reader for the search service (members-only text
+    too)."""
 
     is_authenticated = True
+    is_email_verified = True
 
 
 @dataclass(frozen=True)

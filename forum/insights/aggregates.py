@@ -32,7 +32,6 @@ from sqlalchemy import (
     ColumnElement,
     String,
     and_,
-    false,
     func,
     literal,
     not_,
@@ -171,13 +170,16 @@ _TREATMENT_GROUP = (TreatmentReport.treatment_id, _OTHER_KEY, Treatment.name, Tr
 
 
 def _report(scope: _Scope, threshold: int) -> MembersReport:
-    query = union_all(
+    counts = [
         _outcome_counts(scope),
         select(_top_side_effects(scope)),
         _answer_count("published", scope.answers),
         _reporting_count(scope),
-        _answer_count("unreadable", (*scope.answers, *_unreadable(scope.readable))),
-    )
+    ]
+    if scope.readable:  # a reader who may not read every answer: how many they may not
+        unreadable = not_(and_(*scope.readable))
+        counts.append(_answer_count("unreadable", (*scope.answers, unreadable)))
+    query = union_all(*counts)
     rows = db.session.execute(query).all()
     return _arrange(rows, threshold)
 
@@ -226,11 +228,6 @@ def _top_side_effects(scope: _Scope):
         .limit(TOP_SIDE_EFFECTS)
         .subquery()
     )
-
-
-def _unreadable(readable: tuple[ColumnElement[bool], ...]) -> tuple[ColumnElement[bool], ...]:
-    """What picks the answers the reader may not read: none when they may read them all."""
-    return (not_(and_(*readable)),) if readable else (false(),)
 
 
 def _answer_count(kind: str, where: tuple[ColumnElement[bool], ...]):

@@ -49,6 +49,10 @@ def test_a_newcomer_registers_confirms_joins_and_answers(open_page, forum_app, n
     expect(page.get_by_role("status").and_(page.locator(".flash-messages"))).to_contain_text(
         "your email address is confirmed"
     )
+    # The link confirms, and never signs anyone in: the newcomer signs in with their password.
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
     page.get_by_role("link", name="Join the Stiff Person Syndrome community").click()
     page.get_by_label("I have it").check()
     page.get_by_role("button", name="Join the community").click()
@@ -109,6 +113,11 @@ def test_the_same_journey_with_the_keyboard_alone(open_page, forum_app, newcomer
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
 
     page.goto(outbox_of(forum_app).link_in_last(email))  # following the emailed link
+    tab_to(page, page.get_by_label("Email address"))  # then signing in
+    keys.type(email)
+    tab_to(page, page.get_by_label("Password"))
+    keys.type(PASSWORD)
+    keys.press("Enter")
     tab_to(page, page.get_by_role("link", name="Join the Stiff Person Syndrome community"))
     keys.press("Enter")
     tab_to(page, page.get_by_label("I have it"))

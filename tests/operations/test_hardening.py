@@ -25,6 +25,7 @@ TOKEN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
 class ProductionOnTheTestDatabase(ProductionConfig):
     REQUIRED_FROM_ENVIRONMENT = ()  # the test database is SQLite on one of the two runs
+    JOBS_IMMEDIATE = True  # mail is read from the outbox at once (the queue: tests/test_jobs.py)
 
 
 @pytest.fixture

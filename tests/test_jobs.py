@@ -1,0 +1,161 @@
+"""The job queue for real: SQLite storage (development) and Redis (production), a failing mail
+server, the worker command, and mail that only leaves once its transaction commits."""
+
+from __future__ import annotations
+
+import logging
+import os
+import smtplib
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import redis
+from sqlalchemy import select
+
+from forum.accounts.models import Role, User
+from forum.database import db
+from forum.jobs.models import JobFailure
+from forum.jobs.queue import huey
+from forum.mail import send_mail
+from tests.factories import Factory
+
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def queued(request, app, tmp_path):
+    """The app with a real queue: jobs wait until the test runs them, as a worker would."""
+    app.config["JOBS_IMMEDIATE"] = False
+    if request.param == "redis":
+        redis.Redis.from_url(REDIS_URL).flushdb()
+        app.config["JOBS_REDIS_URL"] = REDIS_URL
+    else:
+        app.config["JOBS_SQLITE_PATH"] = str(tmp_path / "jobs.sqlite")
+    from forum.jobs import queue
+
+    queue.init_app(app)
+    yield app
+    huey.flush()
+    app.config["JOBS_IMMEDIATE"] = True
+    queue.init_app(app)
+
+
+def run_waiting_jobs(until: datetime | None = None) -> int:
+    """Do what the worker does: run every job that is due, now or (for retries) by UNTIL."""
+    ran = 0
+    while True:
+        for task in huey.read_schedule(until) if until else ():
+            huey.enqueue(task)
+        task = huey.dequeue()
+        if task is None:
+            return ran
+        huey.execute(task, timestamp=until)
+        ran += 1
+
+
+def test_a_reset_request_does_the_same_work_known_or_not(queued, outbox, count_queries):
+    """The request only queues the reset; whether the address has an account is the job's
+    business, so the page comes back alike either way."""
+    Factory().user(email="known@example.com")
+    client = queued.test_client()
+    statements = {}
+    for email in ("known@example.com", "nobody@example.com"):
+        with count_queries() as counter:
+            response = client.post("/auth/forgot-password", data={"email": email})
+        assert response.status_code in (302, 303)
+        statements[email] = counter.statements
+    assert statements["known@example.com"] == statements["nobody@example.com"]
+    assert outbox.messages() == []
+    assert huey.pending_count() == 2
+    run_waiting_jobs()  # the two reset jobs, then the one mail they wrote
+    assert [m["To"] for m in outbox.messages()] == ["known@example.com"]
+
+
+def test_mail_leaves_only_when_its_transaction_commits(queued, outbox):
+    with queued.test_request_context():
+        db.session.scalar(select(User.id))  # a transaction in progress
+        send_mail("first@example.com", "email_in_use")
+        db.session.rollback()
+        db.session.scalar(select(User.id))
+        send_mail("second@example.com", "email_in_use")
+        assert huey.pending_count() == 0  # not before the commit
+        db.session.commit()
+    run_waiting_jobs()
+    assert [m["To"] for m in outbox.messages()] == ["second@example.com"]
+
+
+class RefusingSMTP:
+    def __init__(self, *args, **kwargs):
+        raise smtplib.SMTPRecipientsRefused({"reader@example.com": (550, b"mailbox full")})
+
+
+def test_a_failing_mail_server_is_retried_with_back_off_then_recorded_without_the_address(
+    queued, monkeypatch, caplog
+):
+    monkeypatch.setattr("smtplib.SMTP", RefusingSMTP)
+    queued.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="smtp.example.com", MAIL_PORT=25)
+    with queued.test_request_context():
+        send_mail("reader@example.com", "email_in_use")
+    delays = []
+    with caplog.at_level(logging.INFO):
+        assert run_waiting_jobs() == 1
+        while huey.scheduled_count() and len(delays) < 10:
+            (task,) = huey.scheduled()
+            delays.append(round((task.eta - huey._get_timestamp()).total_seconds() / 60))
+            run_waiting_jobs(until=task.eta)
+    assert delays == [1, 2, 4, 8, 16]  # minutes after the first try
+    (failure,) = db.session.scalars(select(JobFailure)).all()
+    assert failure.job == "deliver" and "SMTPRecipientsRefused" in failure.error
+    assert "reader@example.com" not in failure.error
+    assert "reader@example.com" not in caplog.text
+    admin = queued.test_client(user=Factory().user(role=Role.ADMIN))
+    page = admin.get("/admin/").get_data(as_text=True)
+    assert "SMTPRecipientsRefused" in page and "reader@example.com" not in page
+
+
+def test_the_worker_command_sends_queued_mail(tmp_path):
+    """`flask jobs worker`, as `make run` starts it, takes a queued message and sends it."""
+    environment = {
+        **os.environ,
+        "FLASK_APP": "wsgi",
+        "FORUM_CONFIG": "development",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'forum.sqlite'}",
+        "SITE_URL": "http://127.0.0.1:5000",
+        "JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite"),
+        "MAIL_OUTBOX_DIR": str(tmp_path / "outbox"),
+    }
+    environment.pop("REDIS_URL", None)
+    root = Path(__file__).resolve().parent.parent
+    flask = [sys.executable, "-m", "flask"]
+    queue_one = (
+        "from forum import create_app; from forum.mail import send_mail; "
+        "app = create_app('development'); "
+        "ctx = app.test_request_context(); ctx.push(); "
+        "send_mail('reader@example.com', 'email_in_use')"
+    )
+    subprocess.run([sys.executable, "-c", queue_one], env=environment, cwd=root, check=True)
+    command = [*flask, "jobs", "worker", "--workers", "1"]
+    worker = subprocess.Popen(
+        command, env=environment, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    outbox = tmp_path / "outbox"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not list(outbox.glob("*.eml")):
+            time.sleep(0.2)
+    finally:
+        worker.terminate()
+        output = worker.communicate(timeout=20)[0].decode()
+    sent = list(outbox.glob("*.eml"))
+    assert len(sent) == 1, output
+    assert "To: reader@example.com" in sent[0].read_text()
+    assert "reader@example.com" not in output
+
+
+def test_the_worker_refuses_settings_that_run_jobs_at_once(runner):
+    result = runner.invoke(args=["jobs", "worker"])
+    assert result.exit_code != 0 and "no queue" in result.output
