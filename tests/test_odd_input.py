@@ -35,27 +35,47 @@ QUERY_NAMES = ("page", "a", "sort", "treatment", "outcome", "perspective", "diag
                "member", "action", "since", "until", "_method", "slug", "other")  # fmt: skip
 
 
-FIELD_TAGS = ("input", "select", "textarea", "button")
-
-
 class FormFields(HTMLParser):
-    """The names (and first values) of every field of every POST form on a page."""
+    """The fields of every POST form on a page, with the values the page gives them (the text
+    of a textarea, the selected or first option, the last button: as a person would send it)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.forms: list[tuple[str, dict[str, str]]] = []
         self._fields: dict[str, str] | None = None
+        self._open: tuple[str, str] | None = None  # the textarea or select being read
+        self._first_option = True
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form" and (attrs.get("method") or "").lower() == "post":
             self._fields = {}
             self.forms.append((attrs.get("action") or "", self._fields))
-        elif self._fields is not None and attrs.get("name") and tag in FIELD_TAGS:
-            self._fields.setdefault(attrs["name"], attrs.get("value") or "1")
+        elif self._fields is None:
+            return
+        elif tag in ("textarea", "select") and attrs.get("name"):
+            self._open, self._first_option = (tag, attrs["name"]), True
+            self._fields.setdefault(attrs["name"], "")
+        elif tag == "option" and self._open and self._open[0] == "select":
+            if self._first_option or "selected" in attrs:
+                self._fields[self._open[1]] = attrs.get("value") or ""
+            self._first_option = False
+        elif tag == "button" and attrs.get("name"):
+            self._fields[attrs["name"]] = attrs.get("value") or ""
+        elif tag == "input" and attrs.get("name"):
+            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
+                self._fields.setdefault(attrs["name"], attrs.get("value") or "y")
+            else:
+                self._fields[attrs["name"]] = attrs.get("value") or ""
+
+    def handle_data(self, data):
+        if self._fields is not None and self._open and self._open[0] == "textarea":
+            self._fields[self._open[1]] += data
 
     def handle_endtag(self, tag):
-        if tag == "form":
+        if tag in ("textarea", "select"):
+            self._open = None
+        elif tag == "form":
             self._fields = None
 
 
@@ -226,8 +246,8 @@ def test_no_form_answers_odd_field_values_with_a_server_error(app, forum_content
                     data = {name: odd for name in fields}
                     probe.send("POST", action or path, user, data=data)
                 for name in fields:  # one odd field at a time: the rest as the page gave them
-                    probe.send("POST", action or path, user, data={**fields, name: NUL_TEXT})
-                    probe.send("POST", action or path, user, data={**fields, name: HUGE_NUMBERS[0]})
+                    for odd in (NUL_TEXT, HUGE_NUMBERS[0], "abc"):
+                        probe.send("POST", action or path, user, data={**fields, name: odd})
     assert forms_seen > 20
     assert not probe.failures, probe.report()
 
@@ -286,3 +306,22 @@ def test_a_wrong_slug_redirect_passes_on_only_the_listing_values(make):
     response = make_client(None).get(f"/questions/{question.id}/wrong?_method=x&slug=y&sort=newest")
     assert response.status_code == 301
     assert response.headers["Location"] == f"/questions/{question.id}/{question.slug}?sort=newest"
+
+
+@pytest.mark.parametrize("field", ["treatments-0-treatment", "version", "treatments-0-outcome"])
+@pytest.mark.parametrize("value", ["abc", "99999999999999999999999", "1\x00"])
+def test_the_answer_form_answers_junk_in_any_field_with_the_form_again(make, field, value):
+    condition = make.condition()
+    question = make.question(condition)
+    treatment = make.treatment(condition)
+    author = make.user()
+    make.membership(author, condition)
+    answer = make.answer(question, author, body="Pacing my week kept the flares fewer for me.")
+    form = answer_form(
+        body="Pacing my week kept the flares fewer, and rest days helped most of all.",
+        treatments=[(treatment.id, "helped_a_lot", {})],
+        version=str(answer.version),
+    )
+    response = make_client(author).post(f"/answers/{answer.id}/edit", data={**form, field: value})
+    assert response.status_code in (200, 400, 409)
+    assert "rest days helped most of all" in html.unescape(response.get_data(as_text=True))

@@ -14,7 +14,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from forum.answers.models import Outcome, TimeSinceDiagnosis, Visibility
 from forum.answers.services import BODY_MAX, BODY_MIN, AnswerDraft, TreatmentEntry
@@ -24,6 +24,10 @@ from forum.request_input import ForumForm
 OTHER = "other"
 OUTCOME_VALUES = {outcome.value for outcome in Outcome}
 TREATMENT_ROWS = 3
+
+
+def _is_id(value: str | None) -> bool:
+    return bool(value) and value.isascii() and value.isdigit() and len(value) <= 9
 
 
 class TreatmentRowForm(Form):
@@ -63,6 +67,9 @@ class TreatmentRowForm(Form):
             return False
         if self.treatment.data == OTHER and not (self.other_name.data or "").strip():
             self.other_name.errors = [*self.other_name.errors, "Please name the treatment."]
+            return False
+        if self.treatment.data != OTHER and not _is_id(self.treatment.data):
+            self.treatment.errors = [*self.treatment.errors, "Please choose a treatment."]
             return False
         return True
 
@@ -121,7 +128,13 @@ class AnswerForm(ForumForm):
     reason = StringField(
         "What did you change? (optional)", validators=[Optional(), Length(max=300)]
     )
-    version = HiddenField()
+    # The version the member edited, for compare-and-set; any other value is a damaged form.
+    version = HiddenField(
+        validators=[
+            Optional(),
+            Regexp(r"^\d{1,9}$", message="Please reload the page and try again."),
+        ]
+    )
     privacy_checked = HiddenField()
 
     def offer_treatments(self, treatments: list[Treatment]) -> None:
