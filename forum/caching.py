@@ -3,8 +3,8 @@
 Rendered pages are stored under a key that includes a content version. Any committed change to
 what public pages show bumps the version (forum/public_changes.py tells when), so the next
 reader gets a fresh page at once (an answer hidden by a moderator is gone immediately) and stale
-entries simply expire. Signed-in pages are never
-stored, and are marked private so no shared cache in between keeps them either.
+entries simply expire. Signed-in pages are never stored, and are marked private so no shared
+cache in between keeps them either.
 """
 
 from __future__ import annotations

@@ -69,6 +69,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def columns_set_by(state: orm.ORMExecuteState) -> set[str] | None:
+    """The column names a bulk UPDATE sets; None when the statement does not say."""
+    values = getattr(state.statement, "_values", None)
+    if values:
+        return {getattr(column, "key", str(column)) for column in values}
+    parameters = state.parameters
+    if isinstance(parameters, list) and parameters:  # bulk UPDATE by primary key
+        return {key for row in parameters for key in row}
+    return None
+
+
 def listen_on_every_session(listeners: Iterable[tuple[str, Callable]]) -> None:
     """Register (event name, listener) pairs on every session, once however often it is asked
     (each app the tests make calls this again)."""

@@ -71,6 +71,8 @@ def _forget_after_rollback(session: Session) -> None:
 def _hand_over_at_teardown(error: BaseException | None) -> None:
     # A request that wrote nothing never commits (asking for the confirmation link again, say):
     # its mail goes when it ends well. One that failed sends nothing.
+    if not db.session.registry.has():  # this context never opened a session
+        return
     pending = db.session.info.pop(PENDING_KEY, ())
     if error is None:
         for message in pending:

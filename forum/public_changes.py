@@ -25,7 +25,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote, TreatmentReport
 from forum.conditions.models import Condition, Membership, Treatment
-from forum.database import listen_on_every_session
+from forum.database import columns_set_by, listen_on_every_session
 from forum.questions.models import Question
 from forum.summaries.models import ReviewerProfile, Summary, SummaryReference, SummaryRevision
 
@@ -60,17 +60,6 @@ def init_app(app: Flask, then: Iterable[Callable[[], None]]) -> None:
     """Run THEN after every commit that changed public content, for this app."""
     app.extensions[EXTENSION] = tuple(then)
     listen_on_every_session(_LISTENERS)
-
-
-def columns_set_by(state: ORMExecuteState) -> set[str] | None:
-    """The column names a bulk UPDATE sets; None when the statement does not say."""
-    values = getattr(state.statement, "_values", None)
-    if values:
-        return {getattr(column, "key", str(column)) for column in values}
-    parameters = state.parameters
-    if isinstance(parameters, list) and parameters:  # bulk UPDATE by primary key
-        return {key for row in parameters for key in row}
-    return None
 
 
 def _notes_unit_of_work(session: Session, _flush_context, _instances) -> None:

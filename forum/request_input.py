@@ -82,12 +82,17 @@ def refuse_unreadable_paths() -> None:
         raise UnreadableInput()
 
 
+def is_database_id(value: str | None) -> bool:
+    """Whether VALUE spells an id the database can hold (ASCII digits, at most MAX_ID)."""
+    return bool(value) and value.isascii() and value.isdigit() and int(value) <= MAX_ID
+
+
 def query_number(name: str, default: int | None = None, *, lowest: int = 1) -> int | None:
     """A whole number from the query string; DEFAULT when absent or not a number (an old or
     mistyped link still shows the page), a 400 when it is a number no page can have."""
     raw = request.args.get(name, "").strip()
     if not (raw.isascii() and raw.isdigit()) or int(raw) < lowest:
-        return default
+        return default  # a number too large for an id is refused just below
     if int(raw) > MAX_ID:
         raise UnreadableInput(f"“{name}” in that address is not a number any page has.")
     return int(raw)

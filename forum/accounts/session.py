@@ -7,7 +7,8 @@ from flask_login import login_user, logout_user
 from flask_login.config import COOKIE_NAME
 from sqlalchemy import select
 
-from forum.accounts.models import User, new_session_token
+from forum.accounts.models import User
+from forum.auth.services import end_all_sessions
 from forum.database import db
 from forum.extensions import login_manager
 
@@ -34,7 +35,7 @@ def begin_session(user: User, *, remember: bool = False) -> None:
 def end_session(user: User) -> None:
     """Sign out for good: a new session token ends this session and any copy of its cookie
     (or of the remember-me cookie), everywhere. The caller commits."""
-    user.session_token = new_session_token()
+    end_all_sessions(user)
     logout_user()
     _forget_csrf_token()
 

@@ -19,15 +19,11 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from forum.answers.models import Outcome, TimeSinceDiagnosis, Visibility
 from forum.answers.services import BODY_MAX, BODY_MIN, AnswerDraft, TreatmentEntry
 from forum.conditions.models import Perspective, Treatment
-from forum.request_input import ForumForm
+from forum.request_input import ForumForm, is_database_id
 
 OTHER = "other"
 OUTCOME_VALUES = {outcome.value for outcome in Outcome}
 TREATMENT_ROWS = 3
-
-
-def _is_id(value: str | None) -> bool:
-    return bool(value) and value.isascii() and value.isdigit() and len(value) <= 9
 
 
 class TreatmentRowForm(Form):
@@ -68,7 +64,7 @@ class TreatmentRowForm(Form):
         if self.treatment.data == OTHER and not (self.other_name.data or "").strip():
             self.other_name.errors = [*self.other_name.errors, "Please name the treatment."]
             return False
-        if self.treatment.data != OTHER and not _is_id(self.treatment.data):
+        if self.treatment.data != OTHER and not is_database_id(self.treatment.data):
             self.treatment.errors = [*self.treatment.errors, "Please choose a treatment."]
             return False
         return True

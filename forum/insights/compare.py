@@ -19,7 +19,7 @@ from forum.database import db
 from forum.errors import ForumError
 from forum.permissions import can_read_answer, can_see_answer
 from forum.questions.models import Question
-from forum.request_input import MAX_ID
+from forum.request_input import is_database_id
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 
@@ -51,7 +51,7 @@ def read_answer_ids(values: Iterable[str]) -> list[int]:
     ids: list[int] = []
     for value in values:
         value = value.strip()
-        if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
+        if not is_database_id(value):
             raise ComparisonError("That link to a comparison is damaged: it names no answer.")
         if int(value) not in ids:
             ids.append(int(value))

@@ -50,11 +50,6 @@ def phrase_key(phrase: str) -> str:
     return " ".join(folded.split())
 
 
-def readable_text(body: str) -> str:
-    """A member's Markdown as readers will read it: rendered, tags dropped, entities decoded."""
-    return plain_text(body)
-
-
 def linked_urls(html: str) -> set[str]:
     return set(HREF.findall(html))
 
@@ -69,7 +64,7 @@ def watched_in(body: str, words: list[WatchedWord] | None = None) -> list[Watche
     refusals first."""
     if words is None:
         words = list(db.session.scalars(select(WatchedWord)))
-    text_key = phrase_key(readable_text(body))
+    text_key = phrase_key(plain_text(body))  # rendered, tags dropped, entities decoded
     found = [word for word in words if _matches(word.phrase_key, text_key)]
     return sorted(found, key=lambda word: word.action is not WatchAction.REFUSE)
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 from forum.answers.models import Answer, AnswerStatus, TreatmentReport, Visibility
 from forum.conditions.models import Condition, Treatment
-from forum.database import db, listen_on_every_session
+from forum.database import columns_set_by, db, listen_on_every_session
 from forum.questions.models import Question, QuestionStatus
 from forum.search.models import SearchDocument, SearchKind
 from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
@@ -379,7 +379,8 @@ def _note_bulk_statements(state: ORMExecuteState) -> None:
     if model not in BULK_WATCHED:
         return
     kind, fields = BULK_WATCHED[model]
-    if state.is_update and not _sets_any(state.statement, fields):
+    changed = columns_set_by(state) if state.is_update else None
+    if changed is not None and not changed & fields:
         return
     with state.session.no_autoflush:
         ids = _rows_about_to_change(state, model)
@@ -400,13 +401,6 @@ def _rows_about_to_change(state: ORMExecuteState, model: type) -> list[int] | No
         return None
     column = SummaryRevision.summary_id if model is SummaryRevision else model.id
     return list(state.session.scalars(select(column).where(where)))
-
-
-def _sets_any(statement: Any, fields: frozenset[str]) -> bool:
-    values = getattr(statement, "_values", None)
-    if not values:  # bulk UPDATE by primary key from a list of dicts: assume it matters
-        return True
-    return any(getattr(column, "key", column) in fields for column in values)
 
 
 def _index_before_commit(session: Session) -> None:

@@ -355,11 +355,8 @@ def reviewer_profile_of(user: User) -> ReviewerProfile | None:
 
 
 def _verified_profile(user: User) -> ReviewerProfile | None:
-    return db.session.scalar(
-        select(ReviewerProfile).where(
-            ReviewerProfile.user_id == user.id, ReviewerProfile.verified_at.is_not(None)
-        )
-    )
+    profile = reviewer_profile_of(user)
+    return profile if profile is not None and profile.is_verified else None
 
 
 def _name(user: User | None) -> str:
