@@ -33,6 +33,11 @@ def page(client, question) -> str:
     return re.sub(r'nonce="[^"]*"', "", response.get_data(as_text=True))
 
 
+def without_token_times(html: str) -> str:
+    """A CSRF token is signed with the second it was made; keep only the session's own part."""
+    return re.sub(r'(name="csrf_token" value="[^".]+)\.[^"]*"', r'\1"', html)
+
+
 def report_table(html: str) -> str:
     return html[html.index('<section class="members-report"') : html.index('<div class="answers"')]
 
@@ -50,7 +55,7 @@ def test_a_second_reading_is_the_same_page_with_fewer_queries(app, make, count_q
     with count_queries() as second:
         second_html = page(client, question)
 
-    assert second_html == first_html
+    assert without_token_times(second_html) == without_token_times(first_html)
     # The cards' treatment reports, the grouped figures and the summary: all kept.
     assert second.count == first.count - 3
     later = " ".join(second.statements)
