@@ -13,7 +13,6 @@ from forum import (
     errors,
     health,
     logs,
-    mail,
     models,
     permissions,
     public_changes,
@@ -41,6 +40,9 @@ from forum.jobs import queue as jobs
 from forum.jobs.cli import jobs_cli
 from forum.moderation import templating as moderation_templating
 from forum.moderation import views as moderation
+from forum.notifications import templating as notification_templating
+from forum.notifications import views as notifications
+from forum.notifications.cli import notifications_cli
 from forum.pages import views as pages
 from forum.questions import views as questions
 from forum.search import index as search_index
@@ -70,6 +72,7 @@ FEATURES = (
     account_admin,
     search_views,
     discovery_views,
+    notifications,
 )
 
 
@@ -109,8 +112,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     caching.init_app(app)
-    jobs.init_app(app)
-    mail.init_app(app)  # written mail goes to the job queue when its transaction commits
+    jobs.init_app(app)  # jobs (mail among them) go to the queue when their transaction commits
     # What follows every write: the search index before it commits, and after a commit that
     # changed what readers see, a new content version for kept pages and panels.
     search_index.init_app()
@@ -121,6 +123,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     app.add_template_filter(stored_html)
     register_template_helpers(app)
     moderation_templating.init_app(app)
+    notification_templating.init_app(app)
     for feature in FEATURES:
         app.register_blueprint(feature.bp)
     app.cli.add_command(content_cli)
@@ -130,6 +133,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     app.cli.add_command(bench_cli)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(jobs_cli)
+    app.cli.add_command(notifications_cli)
     return app
 
 

@@ -20,31 +20,26 @@ from email.parser import BytesParser
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from flask import Flask, current_app, render_template
-from sqlalchemy.orm import Session
+from flask import current_app, render_template
 
-from forum.database import db, listen_on_every_session
-from forum.jobs.queue import job
+from forum.jobs.queue import after_commit, job
 
 log = logging.getLogger(__name__)
 
 
-PENDING_KEY = "outgoing_mail"
-
-
-def send_mail(to: str, template: str, **context) -> EmailMessage:
+def send_mail(
+    to: str, template: str, *, headers: dict[str, str] | None = None, **context
+) -> EmailMessage:
     """Render templates/mail/<template>.txt (first line "Subject: …") for one person, and send
     it once the current transaction commits (at once when none is open)."""
-    message = compose(to, template, **context)
-    if db.session().in_transaction():
-        db.session.info.setdefault(PENDING_KEY, []).append(message)
-    else:
-        _hand_over(message)
+    message = compose(to, template, headers=headers, **context)
+    queue_message(message)
     return message
 
 
-def _hand_over(message: EmailMessage) -> None:
-    deliver.enqueue(bytes(message), message["X-Forum-Template"])
+def queue_message(message: EmailMessage) -> None:
+    """Send a written message once the current transaction commits."""
+    after_commit(deliver, bytes(message), message["X-Forum-Template"])
 
 
 @job(retries=5, retry_delay=60, retry_backoff=2)  # 1, 2, 4, 8 and 16 minutes later
@@ -59,35 +54,9 @@ def deliver(raw: bytes, template: str) -> None:
         log.info("mail: wrote %r to the outbox as %s", template, path.name)
 
 
-def _hand_over_after_commit(session: Session) -> None:
-    for message in session.info.pop(PENDING_KEY, ()):
-        _hand_over(message)
-
-
-def _forget_after_rollback(session: Session) -> None:
-    session.info.pop(PENDING_KEY, None)
-
-
-def _hand_over_at_teardown(error: BaseException | None) -> None:
-    # A request that wrote nothing never commits (asking for the confirmation link again, say):
-    # its mail goes when it ends well. One that failed sends nothing.
-    if not db.session.registry.has():  # this context never opened a session
-        return
-    pending = db.session.info.pop(PENDING_KEY, ())
-    if error is None:
-        for message in pending:
-            _hand_over(message)
-
-
-def init_app(app: Flask) -> None:
-    """Hand written mail to the queue when its transaction commits (create_app calls this)."""
-    listen_on_every_session(
-        (("after_commit", _hand_over_after_commit), ("after_rollback", _forget_after_rollback))
-    )
-    app.teardown_appcontext(_hand_over_at_teardown)
-
-
-def compose(to: str, template: str, **context) -> EmailMessage:
+def compose(
+    to: str, template: str, *, headers: dict[str, str] | None = None, **context
+) -> EmailMessage:
     rendered = render_template(f"mail/{template}.txt", **context)
     subject_line, _, body = rendered.lstrip().partition("\n")
     if not subject_line.startswith("Subject: "):
@@ -99,6 +68,8 @@ def compose(to: str, template: str, **context) -> EmailMessage:
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="forum.invalid")
     message["X-Forum-Template"] = template
+    for name, value in (headers or {}).items():
+        message[name] = value
     message.set_content(body.strip() + "\n")
     return message
 

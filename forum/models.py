@@ -25,6 +25,14 @@ from forum.moderation.models import (
     WatchAction,
     WatchedWord,
 )
+from forum.notifications.models import (
+    EmailChoice,
+    Follow,
+    FollowLevel,
+    Notification,
+    NotificationKind,
+    NotificationSettings,
+)
 from forum.questions.models import Question, QuestionStatus
 from forum.search.models import SearchDocument, SearchKind
 from forum.summaries.models import (
@@ -44,15 +52,21 @@ __all__ = [
     "AnswerRevision",
     "AnswerStatus",
     "Condition",
+    "EmailChoice",
     "Flag",
     "FlagReason",
     "FlagStatus",
+    "Follow",
+    "FollowLevel",
     "HelpfulVote",
     "JobFailure",
     "MemberNotice",
     "Membership",
     "ModerationAction",
     "NoticeKind",
+    "Notification",
+    "NotificationKind",
+    "NotificationSettings",
     "Outcome",
     "Perspective",
     "Question",

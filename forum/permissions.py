@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from flask import abort
 from flask_login import current_user, login_required
+from sqlalchemy import and_, or_
 
-from forum.accounts.models import Role, User
+from forum.accounts.models import AccountStatus, Role, User
 from forum.answers.models import AnswerStatus
+from forum.database import utcnow
 from forum.moderation.models import Flag, FlagStatus
 from forum.summaries.models import ReviewerProfile, RevisionStatus, SummaryRevision
 
@@ -221,6 +223,33 @@ def can_read_answer(user: User, answer: Answer) -> bool:
         or can_read_members_only(user)
         or is_author(user, answer)
         or is_moderator(user)
+    )
+
+
+# The same rules for many members at once, as SQL conditions on User, for the notification
+# fan-out and the digests (which decide for thousands of members in one statement).
+
+
+def may_be_notified_sql():
+    """Members who still have an account to be told things in: not banned, not deleted."""
+    return User.status.in_([AccountStatus.ACTIVE, AccountStatus.SUSPENDED])
+
+
+def reads_members_only_sql():
+    """The SQL form of can_read_members_only."""
+    return User.email_verified_at.is_not(None)
+
+
+def may_be_emailed_sql():
+    """Whom the forum mails about activity: a confirmed address, in good standing (a lapsed
+    suspension no longer counts). Mail about their own account reaches members regardless."""
+    lapsed = and_(
+        User.status == AccountStatus.SUSPENDED,
+        User.suspended_until.is_not(None),
+        User.suspended_until <= utcnow(),
+    )
+    return and_(
+        User.email_verified_at.is_not(None), or_(User.status == AccountStatus.ACTIVE, lapsed)
     )
 
 

@@ -14,6 +14,7 @@ from forum import create_app
 from forum.clients import RequestClient
 from forum.database import db
 from tests.factories import Factory
+from tests.jobqueue import queued  # noqa: F401 (a fixture: the app with a real queue)
 from tests.mailbox import Outbox
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")

@@ -26,6 +26,8 @@ from forum.moderation.log import digest_of, record_action
 from forum.moderation.models import NoticeKind
 from forum.moderation.notices import notify
 from forum.moderation.screening import Hold, screen_edit, screen_new_answer
+from forum.notifications import events
+from forum.notifications import services as notifications
 from forum.permissions import (
     answer_refusal,
     can_delete_answer,
@@ -103,8 +105,9 @@ def submit_answer(question: Question, author: User, draft: AnswerDraft) -> Answe
         # The session must be rolled back by the caller before it is used again.
         raise AlreadyAnsweredError() from None
     _replace_reports(answer, draft)
+    notifications.follow_own_question(author, question)
     if answer.is_published:
-        answer.published_at = utcnow()
+        _first_published(answer)
         _count_published(answer, +1)
     else:
         _log_hold(answer, hold, before=None)
@@ -232,11 +235,18 @@ def change_status(answer: Answer, expected: AnswerStatus, new: AnswerStatus) -> 
     set_committed_value(answer, "status", new)
     db.session.expire(answer, ["version"])
     if new is AnswerStatus.PUBLISHED:
-        answer.published_at = answer.published_at or utcnow()
+        if answer.published_at is None:
+            _first_published(answer)
         _count_published(answer, +1)
     elif expected is AnswerStatus.PUBLISHED:
         _count_published(answer, -1)
     return True
+
+
+def _first_published(answer: Answer) -> None:
+    """Readers see the answer for the first time: its followers hear of it."""
+    answer.published_at = utcnow()
+    events.answer_published(answer)
 
 
 def snapshot_of(answer: Answer) -> dict:

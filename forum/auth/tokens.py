@@ -19,7 +19,7 @@ def make_token(purpose: str, payload: dict[str, Any]) -> str:
     return _serializer(purpose).dumps(payload)
 
 
-def read_token(purpose: str, token: str, max_age: int) -> dict[str, Any] | None:
+def read_token(purpose: str, token: str, max_age: int | None) -> dict[str, Any] | None:
     """The payload, or None when the token is forged, altered or too old."""
     try:
         payload = _serializer(purpose).loads(token, max_age=max_age)

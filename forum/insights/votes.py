@@ -19,6 +19,7 @@ from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote
 from forum.database import db, utcnow
 from forum.errors import ForumError
+from forum.notifications import events
 from forum.permissions import helpful_vote_refusal
 
 
@@ -48,6 +49,8 @@ def set_helpful_vote(answer: Answer, voter: User, wanted: bool) -> VoteResult:
             .values(helpful_count=Answer.helpful_count + (1 if wanted else -1))
             .execution_options(synchronize_session=False)
         )
+        if wanted:
+            events.found_helpful(answer)
     count = db.session.scalar(select(Answer.helpful_count).where(Answer.id == answer.id))
     db.session.expire(answer, ["helpful_count"])
     return VoteResult(voted=wanted, helpful_count=count or 0, changed=changed)

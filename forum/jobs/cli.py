@@ -19,4 +19,6 @@ def worker(workers: int) -> None:
         raise click.ClickException("These settings run jobs at once; there is no queue to serve.")
     serve_as_worker(current_app._get_current_object())
     click.echo(f"Running jobs from the queue with {workers} worker threads.")
-    huey.create_consumer(workers=workers, worker_type="thread", periodic=False).run()
+    # periodic: this worker also starts the scheduled jobs (the digests). Run one worker
+    # process per site; more threads (--workers) when it falls behind.
+    huey.create_consumer(workers=workers, worker_type="thread", periodic=True).run()

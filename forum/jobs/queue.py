@@ -8,18 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, has_app_context, has_request_context
+from flask import Flask, current_app, has_app_context
 from huey import Huey
 from huey.signals import SIGNAL_ERROR
 from huey.storage import MemoryStorage, RedisStorage, SqliteStorage
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from forum.database import db
+from forum.database import db, listen_on_every_session
 from forum.jobs.models import JobFailure
 from forum.logs import redact
 
 log = logging.getLogger(__name__)
 EXTENSION = "jobs"
+PENDING_KEY = "jobs_after_commit"
 
 # Made at import, as tasks are declared against it; its storage is chosen by init_app.
 huey = Huey("forum", results=False, immediate=True, storage_class=MemoryStorage)
@@ -33,29 +35,77 @@ def job(*, retries: int = 0, retry_delay: int = 0, retry_backoff: float = 0) -> 
     be plain data (ids, strings, bytes), never models."""
 
     def declare(function: Callable) -> Callable:
-        @functools.wraps(function)
-        def in_the_app(*args: Any, **kwargs: Any) -> Any:
-            if has_request_context():  # run at once, in a request (tests, immediate mode)
-                return function(*args, **kwargs)
-            app = current_app._get_current_object() if has_app_context() else _worker_app
-            if app is None:
-                raise RuntimeError("A job ran outside the app: start it with `flask jobs`.")
-            # Its own app and request contexts: the app's teardown ends its session and sends
-            # the mail it wrote; links are built on SITE_URL.
-            site = app.config["SITE_URL"] or None
-            with app.app_context(), app.test_request_context("/", base_url=site):
-                return function(*args, **kwargs)
-
         task = huey.task(retries=retries, retry_delay=retry_delay, retry_backoff=retry_backoff,
-                         name=function.__name__)(in_the_app)  # fmt: skip
+                         name=function.__name__)(_in_the_app(function))  # fmt: skip
         function.enqueue = task  # calling the task wrapper enqueues it
         return function
 
     return declare
 
 
+def every(schedule: Callable) -> Callable:
+    """Declare a job the worker runs on SCHEDULE (a huey crontab), with no arguments."""
+
+    def declare(function: Callable) -> Callable:
+        huey.periodic_task(schedule, name=function.__name__)(_in_the_app(function))
+        return function
+
+    return declare
+
+
+def _in_the_app(function: Callable) -> Callable:
+    @functools.wraps(function)
+    def in_the_app(*args: Any, **kwargs: Any) -> Any:
+        app = current_app._get_current_object() if has_app_context() else _worker_app
+        if app is None:
+            raise RuntimeError("A job ran outside the app: start it with `flask jobs`.")
+        # Its own app and request contexts, even when it runs at once (tests): its own
+        # database session, which it commits; the app's teardown ends that session and sends
+        # the mail it wrote; links are built on SITE_URL.
+        site = app.config["SITE_URL"] or None
+        with app.app_context(), app.test_request_context("/", base_url=site):
+            return function(*args, **kwargs)
+
+    return in_the_app
+
+
+def after_commit(task: Callable, *args: Any) -> None:
+    """Queue TASK(*ARGS) once the current transaction commits (at once when none is open):
+    a job must see what the request wrote, and a rolled-back request queues nothing."""
+    if db.session().in_transaction():
+        db.session.info.setdefault(PENDING_KEY, []).append((task, args))
+    else:
+        task.enqueue(*args)
+
+
+def _enqueue_after_commit(session: Session) -> None:
+    for task, args in session.info.pop(PENDING_KEY, ()):
+        task.enqueue(*args)
+
+
+def _forget_after_rollback(session: Session) -> None:
+    session.info.pop(PENDING_KEY, None)
+
+
+def _enqueue_at_teardown(error: BaseException | None) -> None:
+    # A request that wrote nothing never commits (asking for the confirmation link again, say):
+    # its jobs go when it ends well. One that failed queues nothing.
+    if not db.session.registry.has():  # this context never opened a session
+        return
+    pending = db.session.info.pop(PENDING_KEY, ())
+    if error is None:
+        for task, args in pending:
+            task.enqueue(*args)
+
+
 def init_app(app: Flask) -> None:
-    """Use the storage the settings choose: immediate in tests, Redis, or a SQLite file."""
+    """Use the storage the settings choose: immediate in tests, Redis, or a SQLite file; and
+    queue what a transaction asked for once it commits."""
+    listen_on_every_session(
+        (("after_commit", _enqueue_after_commit), ("after_rollback", _forget_after_rollback))
+    )
+    if EXTENSION not in app.extensions:
+        app.teardown_appcontext(_enqueue_at_teardown)
     if app.config.get("JOBS_IMMEDIATE"):
         huey.immediate = True
     else:

@@ -16,6 +16,7 @@ from forum.moderation import site_text
 from forum.moderation.log import record_action
 from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, NoticeKind
 from forum.moderation.notices import notify
+from forum.notifications import events
 from forum.permissions import can_flag_answer, can_participate, is_author, suspension_message
 
 # What a member can say is wrong with an answer, in the order the form offers it.
@@ -79,6 +80,7 @@ def report_answer(answer: Answer, reporter: User, reason: FlagReason, note: str 
         raise AlreadyReportedError() from None
     if reason.is_crisis:
         _offer_support(answer)
+        events.at_risk_reported(flag)
     _hide_when_reported_enough(answer)
     return flag
 

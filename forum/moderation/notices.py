@@ -10,6 +10,7 @@ from forum.answers.models import Answer
 from forum.database import db, utcnow
 from forum.mail import send_mail
 from forum.moderation.models import MemberNotice, NoticeKind
+from forum.notifications import events
 from forum.urls import absolute_url
 
 RECENT_NOTICES = 10
@@ -38,6 +39,8 @@ def notify(
             message=message,
         )
     )
+    if answer is not None and kind is not NoticeKind.SUPPORT:
+        events.answer_decided(member, answer, message)
     if mail:
         mail_member(member, mail, answer=answer, message=message, **mail_context)
 

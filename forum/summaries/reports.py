@@ -16,6 +16,7 @@ from forum.database import db, utcnow
 from forum.errors import ForumError
 from forum.moderation.log import record_action
 from forum.moderation.models import Flag, FlagReason, FlagStatus
+from forum.notifications import events
 from forum.questions.models import Question
 from forum.summaries.models import Summary
 
@@ -95,6 +96,7 @@ def resolve_report(flag: Flag, reviewer: User, outcome: FlagStatus, note: str) -
     flag.resolver = reviewer
     flag.resolved_at = utcnow()
     db.session.flush()
+    events.report_answered(flag)
     record_action(
         reviewer,
         "summary_report.resolve",

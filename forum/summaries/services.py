@@ -21,6 +21,7 @@ from forum.content import render_markdown
 from forum.database import db, utcnow
 from forum.errors import ForumError
 from forum.moderation.log import record_action
+from forum.notifications import events
 from forum.questions.models import Question
 from forum.questions.services import current_summary
 from forum.summaries.models import (
@@ -306,6 +307,7 @@ def publish_revision(
     revision.status = RevisionStatus.PUBLISHED
     revision.summary.next_review_due = next_review_due
     _log(reviewer, "summary.publish", revision, before, reason=change_note)
+    events.summary_published(revision)
 
 
 def discard_draft(revision: SummaryRevision, user: User) -> None:

@@ -1,0 +1,1 @@
+"""Following questions and conditions; notifications on the site and by email; digests."""

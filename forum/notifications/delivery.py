@@ -1,0 +1,135 @@
+"""Making notifications for many members at once, and mailing each one that should go alone.
+
+Everything here runs in jobs. A batch is one INSERT of at most BATCH_SIZE rows; a member who
+already has a notification on the same topic gets no second one, so a job that is tried again
+tells nobody twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flask import current_app
+from sqlalchemy import exists, insert, or_, select, update
+
+from forum.accounts.models import User
+from forum.database import db, utcnow
+from forum.jobs.queue import after_commit, job
+from forum.mail import send_mail
+from forum.notifications.models import (
+    DEFAULT_EMAIL,
+    DIGEST_ONLY_KINDS,
+    URGENT_KINDS,
+    EmailChoice,
+    Notification,
+    NotificationKind,
+    NotificationSettings,
+)
+from forum.notifications.unsubscribe import mail_headers, settings_links
+from forum.permissions import may_be_emailed_sql
+from forum.urls import absolute_url
+
+BATCH_SIZE = 500
+
+
+def batch_size() -> int:
+    return current_app.config.get("NOTIFICATION_BATCH_SIZE", BATCH_SIZE)
+
+
+def not_told_yet(topic: str):
+    """SQL: the member (User) has no notification on TOPIC yet."""
+    return ~exists().where(Notification.user_id == User.id, Notification.topic == topic)
+
+
+def notify_users(
+    user_ids: Sequence[int],
+    kind: NotificationKind,
+    message: str,
+    link: str,
+    *,
+    topic: str,
+    answer_id: int | None = None,
+    emailed: bool = False,
+) -> None:
+    """Give each member in USER_IDS the same notification, in one statement, and queue the
+    mail for those who want each one as it happens. EMAILED: the caller mails it itself."""
+    if not user_ids:
+        return
+    now = utcnow()
+    rows = [
+        {
+            "user_id": user_id,
+            "kind": kind,
+            "message": message,
+            "link": link,
+            "topic": topic,
+            "answer_id": answer_id,
+            "count": 1,
+            "created_at": now,
+            "emailed_at": now if emailed else None,
+        }
+        for user_id in user_ids
+    ]
+    db.session.execute(insert(Notification), rows)
+    if not emailed and kind not in DIGEST_ONLY_KINDS:
+        after_commit(mail_each, topic, list(user_ids))
+
+
+@job(retries=3, retry_delay=60, retry_backoff=2)
+def mail_each(topic: str, user_ids: list[int]) -> None:
+    """Mail the notification on TOPIC to each of USER_IDS who wants each one as it happens
+    (everyone, for urgent kinds) and may be mailed; mark it sent."""
+    wanted = wants_each_email_sql()
+    rows = db.session.execute(
+        select(Notification, User)
+        .join(User, User.id == Notification.user_id)
+        .outerjoin(NotificationSettings, NotificationSettings.user_id == User.id)
+        .where(
+            Notification.topic == topic,
+            Notification.user_id.in_(user_ids),
+            Notification.emailed_at.is_(None),
+            may_be_emailed_sql(),
+            or_(wanted, Notification.kind.in_(URGENT_KINDS)),
+        )
+    ).all()
+    for notification, user in rows:
+        send_mail(
+            user.email,
+            "notification",
+            headers=mail_headers(user.id),
+            member=user,
+            notification=notification,
+            url=absolute_link(notification.link),
+            **settings_links(user.id),
+        )
+    _mark_emailed([notification.id for notification, _ in rows])
+    db.session.commit()
+
+
+def _mark_emailed(ids: list[int]) -> None:
+    if ids:
+        db.session.execute(
+            update(Notification)
+            .where(Notification.id.in_(ids))
+            .values(emailed_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+
+
+def wants_each_email_sql():
+    """SQL: the member (outer-joined NotificationSettings) wants one email per notification."""
+    assert DEFAULT_EMAIL is EmailChoice.EACH  # members without a row (NULL) have the default
+    return or_(NotificationSettings.email == EmailChoice.EACH, NotificationSettings.email.is_(None))
+
+
+def absolute_link(path: str) -> str:
+    """The notification's link (a path on the site) on SITE_URL, for a mail."""
+    return current_app.config["SITE_URL"] + path if path else absolute_url("notifications.index")
+
+
+def next_recipients(candidates, after: int, topic: str) -> list[int]:
+    """The next batch of user ids from CANDIDATES (a select of User.id), in id order."""
+    query = (
+        candidates.where(User.id > after, not_told_yet(topic)).order_by(User.id).limit(batch_size())
+    )
+    return list(db.session.scalars(query))

@@ -1,0 +1,216 @@
+"""What happened, and who should hear of it. Services call these by name; each queues the job
+that finds the people, once the transaction that made it happen commits.
+
+The jobs write each notification for the member who gets it: an anonymous author is "a
+member", and a members-only answer reaches only members who may read it.
+"""
+
+from __future__ import annotations
+
+from flask import url_for
+from sqlalchemy import exists, select, union
+from sqlalchemy.orm import aliased
+
+from forum.accounts.models import AccountStatus, Role, User
+from forum.answers.models import Answer
+from forum.database import db, utcnow
+from forum.jobs.queue import after_commit, job
+from forum.moderation.models import Flag, FlagStatus
+from forum.notifications.delivery import batch_size, next_recipients, notify_users
+from forum.notifications.models import (
+    Follow,
+    FollowLevel,
+    Notification,
+    NotificationKind,
+    NotificationSettings,
+)
+from forum.permissions import may_be_notified_sql, reads_members_only_sql
+from forum.questions.models import Question
+from forum.summaries.models import RevisionStatus, SummaryRevision
+
+EVERY = FollowLevel.EVERY_ANSWER
+MESSAGE_MAX = 300
+
+
+# What services call.
+
+
+def answer_published(answer: Answer) -> None:
+    """An answer was published for the first time: tell those who follow its question."""
+    after_commit(fan_out_new_answer, answer.id, 0)
+
+
+def summary_published(revision: SummaryRevision) -> None:
+    after_commit(fan_out_summary, revision.id, 0)
+
+
+def report_answered(flag: Flag) -> None:
+    """A reviewer replied to a reader's report about a summary."""
+    if flag.reporter_id is not None:
+        after_commit(tell_reporter, flag.id)
+
+
+def found_helpful(answer: Answer) -> None:
+    """A member marked the answer helpful; its author hears of it in batches."""
+    if answer.author_id is not None:
+        after_commit(count_helpful_vote, answer.id)
+
+
+def at_risk_reported(flag: Flag) -> None:
+    """Someone may be at risk: alert the moderators on duty at once."""
+    after_commit(alert_moderators, flag.id)
+
+
+def answer_decided(member: User, answer: Answer, message: str) -> None:
+    """A moderator decided about the member's answer (the decision mails them itself)."""
+    notify_users(
+        [member.id],
+        NotificationKind.ANSWER_DECISION,
+        message,
+        url_for("answers.permalink", answer_id=answer.id),
+        topic=f"decision:{answer.id}",
+        answer_id=answer.id,
+        emailed=True,
+    )
+
+
+# Who follows what.
+
+
+def followers_of(question: Question):
+    """SQL: ids of members who want every new answer to QUESTION. A member's choice on the
+    question wins over their choice on its condition."""
+    on_question = aliased(Follow)
+    direct = select(Follow.user_id).where(Follow.question_id == question.id, Follow.level == EVERY)
+    via_condition = select(Follow.user_id).where(
+        Follow.condition_id == question.condition_id,
+        Follow.level == EVERY,
+        ~exists().where(
+            on_question.user_id == Follow.user_id, on_question.question_id == question.id
+        ),
+    )
+    ids = union(direct, via_condition).subquery()
+    return select(User.id).join(ids, ids.c.user_id == User.id).where(may_be_notified_sql())
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MESSAGE_MAX else text[: MESSAGE_MAX - 1] + "…"
+
+
+def author_label(answer: Answer) -> str:
+    if answer.author is None:
+        return "A former member"
+    return "A member" if answer.is_anonymous else answer.author.display_name
+
+
+# The jobs.
+
+
+@job(retries=3, retry_delay=30, retry_backoff=2)
+def fan_out_new_answer(answer_id: int, after: int) -> None:
+    """Tell the next batch of followers (ids above AFTER) about the answer; queue the rest."""
+    answer = db.session.get(Answer, answer_id)
+    if answer is None or not answer.is_published:
+        return
+    candidates = followers_of(answer.question)
+    if answer.author_id is not None:
+        candidates = candidates.where(User.id != answer.author_id)
+    if answer.is_members_only:
+        candidates = candidates.where(reads_members_only_sql())
+    topic = f"answer:{answer.id}"
+    ids = next_recipients(candidates, after, topic)
+    message = f"{author_label(answer)} shared their experience on “{answer.question.title}”."
+    link = url_for("answers.permalink", answer_id=answer.id)
+    notify_users(ids, NotificationKind.NEW_ANSWER, _short(message), link, topic=topic,
+                 answer_id=answer.id)  # fmt: skip
+    _then_the_rest(fan_out_new_answer, answer_id, ids)
+
+
+@job(retries=3, retry_delay=30, retry_backoff=2)
+def fan_out_summary(revision_id: int, after: int) -> None:
+    revision = db.session.get(SummaryRevision, revision_id)
+    if revision is None or revision.status is not RevisionStatus.PUBLISHED:
+        return
+    question = revision.summary.question
+    topic = f"revision:{revision.id}"
+    ids = next_recipients(followers_of(question), after, topic)
+    message = f"The reviewed summary of “{question.title}” was updated: {revision.change_note}"
+    link = url_for("questions.detail", question_id=question.id, slug=question.slug)
+    notify_users(ids, NotificationKind.SUMMARY_REVISED, _short(message), link, topic=topic)
+    _then_the_rest(fan_out_summary, revision_id, ids)
+
+
+def _then_the_rest(task, target_id: int, done: list[int]) -> None:
+    if len(done) == batch_size():
+        after_commit(task, target_id, done[-1])
+    db.session.commit()
+
+
+@job(retries=3, retry_delay=30, retry_backoff=2)
+def tell_reporter(flag_id: int) -> None:
+    flag = db.session.get(Flag, flag_id)
+    if flag is None or flag.summary is None or flag.reporter_id is None:
+        return
+    title = flag.summary.question.title
+    topic = f"report:{flag.id}"
+    ids = next_recipients(select(User.id).where(User.id == flag.reporter_id,
+                                                may_be_notified_sql()), 0, topic)  # fmt: skip
+    message = f"A medical reviewer replied to your report about the summary of “{title}”."
+    notify_users(ids, NotificationKind.REPORT_REPLY, _short(message),
+                 url_for("summaries.my_reports"), topic=topic)  # fmt: skip
+    db.session.commit()
+
+
+@job(retries=3, retry_delay=30, retry_backoff=2)
+def count_helpful_vote(answer_id: int) -> None:
+    """Add one to the author's unread "found helpful" notification, or start one: a vote
+    never makes a notification (or a mail) of its own."""
+    answer = db.session.get(Answer, answer_id)
+    if answer is None or answer.author is None or not answer.author.is_active:
+        return
+    topic = f"helpful:{answer.id}"
+    waiting = db.session.scalar(
+        select(Notification)
+        .where(
+            Notification.user_id == answer.author_id,
+            Notification.topic == topic,
+            Notification.read_at.is_(None),
+            Notification.emailed_at.is_(None),
+        )
+        .with_for_update()
+    )
+    title = answer.question.title
+    if waiting is None:
+        message = f"Someone found your answer to “{title}” helpful."
+        notify_users([answer.author_id], NotificationKind.HELPFUL, _short(message),
+                     url_for("answers.permalink", answer_id=answer.id), topic=topic,
+                     answer_id=answer.id)  # fmt: skip
+    else:
+        waiting.count += 1
+        waiting.message = _short(f"{waiting.count} people found your answer to “{title}” helpful.")
+        waiting.created_at = utcnow()
+    db.session.commit()
+
+
+@job(retries=3, retry_delay=10, retry_backoff=2)
+def alert_moderators(flag_id: int) -> None:
+    """The moderators on duty (crisis alerts on); all moderators when none is."""
+    flag = db.session.get(Flag, flag_id)
+    if flag is None or flag.status is not FlagStatus.OPEN or flag.answer is None:
+        return
+    moderators = (
+        select(User.id)
+        .outerjoin(NotificationSettings, NotificationSettings.user_id == User.id)
+        .where(User.role.in_([Role.MODERATOR, Role.ADMIN]), User.status == AccountStatus.ACTIVE)
+    )
+    on_duty = moderators.where(NotificationSettings.crisis_alerts.is_not(False))
+    topic = f"at-risk:{flag.id}"
+    ids = next_recipients(on_duty, 0, topic) or next_recipients(moderators, 0, topic)
+    message = (
+        f"Someone may be at risk: a member reported an answer to “{flag.answer.question.title}”."
+        " Please look at it now."
+    )
+    link = url_for("moderation.answer", answer_id=flag.answer_id)
+    notify_users(ids, NotificationKind.AT_RISK_REPORT, _short(message), link, topic=topic,
+                 answer_id=flag.answer_id)  # fmt: skip
+    db.session.commit()
