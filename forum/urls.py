@@ -19,6 +19,12 @@ def absolute_url(endpoint: str, **values) -> str:
     return current_app.config["SITE_URL"] + url_for(endpoint, **values)
 
 
+def path_for(endpoint: str, **values) -> str:
+    """The path of ENDPOINT on this site, with or without a request (a service run from the
+    command line): what a stored link keeps, the site's address left to whoever shows it."""
+    return current_app.url_map.bind("localhost").build(endpoint, values)
+
+
 def _url(endpoint: str, absolute: bool, **values) -> str:
     return absolute_url(endpoint, **values) if absolute else url_for(endpoint, **values)
 

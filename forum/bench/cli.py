@@ -62,3 +62,12 @@ def search_command(answers: int, repeat: int, output: str) -> None:
     from forum.bench import search  # it builds an app: not at import time, inside create_app
 
     search.run(answers, repeat, Path(output), click.echo)
+
+
+@bench_cli.command("notifications", with_appcontext=False)  # it makes its own app
+def notifications_command() -> None:
+    """Time posting an answer with 10,000 followers against none, the fan-out jobs, and a
+    weekly digest run for 100,000 members, in a database of the benchmark's own."""
+    from forum.bench import notifications  # it builds an app: not at import time
+
+    notifications.run()

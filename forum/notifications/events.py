@@ -7,7 +7,6 @@ member", and a members-only answer reaches only members who may read it.
 
 from __future__ import annotations
 
-from flask import url_for
 from sqlalchemy import exists, select, union
 from sqlalchemy.orm import aliased
 
@@ -27,6 +26,7 @@ from forum.notifications.models import (
 from forum.permissions import may_be_notified_sql, reads_members_only_sql
 from forum.questions.models import Question
 from forum.summaries.models import RevisionStatus, SummaryRevision
+from forum.urls import path_for
 
 EVERY = FollowLevel.EVERY_ANSWER
 MESSAGE_MAX = 300
@@ -67,7 +67,7 @@ def answer_decided(member: User, answer: Answer, message: str) -> None:
         [member.id],
         NotificationKind.ANSWER_DECISION,
         message,
-        url_for("answers.permalink", answer_id=answer.id),
+        path_for("answers.permalink", answer_id=answer.id),
         topic=f"decision:{answer.id}",
         answer_id=answer.id,
         emailed=True,
@@ -120,7 +120,7 @@ def fan_out_new_answer(answer_id: int, after: int) -> None:
     topic = f"answer:{answer.id}"
     ids = next_recipients(candidates, after, topic)
     message = f"{author_label(answer)} shared their experience on “{answer.question.title}”."
-    link = url_for("answers.permalink", answer_id=answer.id)
+    link = path_for("answers.permalink", answer_id=answer.id)
     notify_users(ids, NotificationKind.NEW_ANSWER, _short(message), link, topic=topic,
                  answer_id=answer.id)  # fmt: skip
     _then_the_rest(fan_out_new_answer, answer_id, ids)
@@ -135,7 +135,7 @@ def fan_out_summary(revision_id: int, after: int) -> None:
     topic = f"revision:{revision.id}"
     ids = next_recipients(followers_of(question), after, topic)
     message = f"The reviewed summary of “{question.title}” was updated: {revision.change_note}"
-    link = url_for("questions.detail", question_id=question.id, slug=question.slug)
+    link = path_for("questions.detail", question_id=question.id, slug=question.slug)
     notify_users(ids, NotificationKind.SUMMARY_REVISED, _short(message), link, topic=topic)
     _then_the_rest(fan_out_summary, revision_id, ids)
 
@@ -157,7 +157,7 @@ def tell_reporter(flag_id: int) -> None:
                                                 may_be_notified_sql()), 0, topic)  # fmt: skip
     message = f"A medical reviewer replied to your report about the summary of “{title}”."
     notify_users(ids, NotificationKind.REPORT_REPLY, _short(message),
-                 url_for("summaries.my_reports"), topic=topic)  # fmt: skip
+                 path_for("summaries.my_reports"), topic=topic)  # fmt: skip
     db.session.commit()
 
 
@@ -183,7 +183,7 @@ def count_helpful_vote(answer_id: int) -> None:
     if waiting is None:
         message = f"Someone found your answer to “{title}” helpful."
         notify_users([answer.author_id], NotificationKind.HELPFUL, _short(message),
-                     url_for("answers.permalink", answer_id=answer.id), topic=topic,
+                     path_for("answers.permalink", answer_id=answer.id), topic=topic,
                      answer_id=answer.id)  # fmt: skip
     else:
         waiting.count += 1
@@ -210,7 +210,7 @@ def alert_moderators(flag_id: int) -> None:
         f"Someone may be at risk: a member reported an answer to “{flag.answer.question.title}”."
         " Please look at it now."
     )
-    link = url_for("moderation.answer", answer_id=flag.answer_id)
+    link = path_for("moderation.answer", answer_id=flag.answer_id)
     notify_users(ids, NotificationKind.AT_RISK_REPORT, _short(message), link, topic=topic,
                  answer_id=flag.answer_id)  # fmt: skip
     db.session.commit()
