@@ -65,11 +65,13 @@ serve-worker: $(VENV)/.installed
 	FORUM_CONFIG=production $(FLASK) jobs worker --workers $(JOB_WORKERS)
 
 ## bench: page cost at 1,000 and 1,000,000 answers, then load under gunicorn (BENCH_SIZES to change),
-## then search timings over BENCH_ANSWERS answers (BENCH_DATABASE_URL for PostgreSQL)
+## then search timings over BENCH_ANSWERS answers, then posting with 10,000 followers and a digest
+## run for 100,000 members (BENCH_DATABASE_URL for PostgreSQL)
 bench: $(VENV)/.dev-installed
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y --no-install-recommends wrk >/dev/null; } || echo "wrk is missing: the load part will be skipped"
 	$(PYTHON) -m forum.bench pages
 	$(PYTHON) -m forum.bench search --answers $(BENCH_ANSWERS)
+	$(PYTHON) -m forum.bench notifications
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

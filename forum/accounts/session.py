@@ -11,6 +11,7 @@ from forum.accounts.models import User
 from forum.auth.services import end_all_sessions
 from forum.database import db
 from forum.extensions import login_manager
+from forum.notifications.services import unread_count_sql
 
 
 def load_user(session_token: str) -> User | None:
@@ -18,8 +19,14 @@ def load_user(session_token: str) -> User | None:
 
     Banned and deleted accounts lose their sessions at once.
     """
-    user = db.session.scalar(select(User).where(User.session_token == session_token))
-    return user if user is not None and user.is_active else None
+    # The header's unread count comes in the same query: every signed-in page shows it.
+    row = db.session.execute(
+        select(User, unread_count_sql()).where(User.session_token == session_token)
+    ).first()
+    if row is None or not row[0].is_active:
+        return None
+    user, user.unread_notifications = row
+    return user
 
 
 def init_app(app: Flask) -> None:

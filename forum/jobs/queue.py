@@ -23,6 +23,7 @@ from forum.logs import redact
 log = logging.getLogger(__name__)
 EXTENSION = "jobs"
 PENDING_KEY = "jobs_after_commit"
+READY_KEY = "jobs_committed"
 
 # Made at import, as tasks are declared against it; its storage is chosen by init_app.
 huey = Huey("forum", results=False, immediate=True, storage_class=MemoryStorage)
@@ -102,9 +103,16 @@ def after_commit(task: Callable, *args: Any) -> None:
         task.enqueue(*args)
 
 
-def _enqueue_after_commit(session: Session) -> None:
-    for task, args in session.info.pop(PENDING_KEY, ()):
-        task.enqueue(*args)
+def _ready_after_commit(session: Session) -> None:
+    session.info.setdefault(READY_KEY, []).extend(session.info.pop(PENDING_KEY, ()))
+
+
+def _enqueue_once_released(session: Session, transaction) -> None:
+    # After the commit has given its connection back: a job run at once (tests) opens a
+    # connection of its own, and must not hold two per request.
+    if transaction.parent is None:
+        for task, args in session.info.pop(READY_KEY, ()):
+            task.enqueue(*args)
 
 
 def _forget_after_rollback(session: Session) -> None:
@@ -126,7 +134,11 @@ def init_app(app: Flask) -> None:
     """Use the storage the settings choose: immediate in tests, Redis, or a SQLite file; and
     queue what a transaction asked for once it commits."""
     listen_on_every_session(
-        (("after_commit", _enqueue_after_commit), ("after_rollback", _forget_after_rollback))
+        (
+            ("after_commit", _ready_after_commit),
+            ("after_transaction_end", _enqueue_once_released),
+            ("after_rollback", _forget_after_rollback),
+        )
     )
     if EXTENSION not in app.extensions:
         app.teardown_appcontext(_enqueue_at_teardown)

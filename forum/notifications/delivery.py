@@ -25,7 +25,7 @@ from forum.notifications.models import (
     NotificationKind,
     NotificationSettings,
 )
-from forum.notifications.unsubscribe import mail_headers, settings_links
+from forum.notifications.unsubscribe import mail_parts
 from forum.permissions import may_be_emailed_sql
 from forum.urls import absolute_url
 
@@ -96,11 +96,10 @@ def mail_each(topic: str, user_ids: list[int]) -> None:
         send_mail(
             user.email,
             "notification",
-            headers=mail_headers(user.id),
             member=user,
             notification=notification,
             url=absolute_link(notification.link),
-            **settings_links(user.id),
+            **mail_parts(user.id),
         )
     _mark_emailed([notification.id for notification, _ in rows])
     db.session.commit()

@@ -30,7 +30,7 @@ from forum.notifications.models import (
     Notification,
     NotificationSettings,
 )
-from forum.notifications.unsubscribe import mail_headers, settings_links
+from forum.notifications.unsubscribe import mail_parts
 from forum.permissions import may_be_emailed_sql
 from forum.questions.models import Question
 from forum.urls import absolute_url
@@ -164,7 +164,6 @@ def _mail(digest: Digest, run: str) -> None:
     send_mail(
         member.email,
         "digest",
-        headers=mail_headers(member.id),
         member=member,
         run=run,
         notifications=[(n, absolute_link(n.link)) for n in digest.notifications[:MAX_LINES]],
@@ -178,7 +177,7 @@ def _mail(digest: Digest, run: str) -> None:
             for question, count in digest.new_answers[:MAX_LINES]
         ],
         notifications_url=absolute_url("notifications.index"),
-        **settings_links(member.id),
+        **mail_parts(member.id),
     )
 
 

@@ -107,15 +107,26 @@ def stop_all_email(user_id: int) -> None:
     db.session.flush()
 
 
-def unread_count(user: User) -> int:
-    """Unread notifications, counted up to UNREAD_CAP + 1 (shown as "99+")."""
-    unread = (
-        select(Notification.id)
-        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
-        .limit(UNREAD_CAP + 1)
-        .subquery()
+def unread_count_sql():
+    """SQL: the member's (User's) unread notifications, for the header (from the index on
+    user and read_at alone)."""
+    return (
+        select(func.count(Notification.id))
+        .where(Notification.user_id == User.id, Notification.read_at.is_(None))
+        .scalar_subquery()
     )
-    return db.session.scalar(select(func.count()).select_from(unread)) or 0
+
+
+def unread_count(user: User) -> int:
+    """The member's unread notifications: counted when they were signed in (the session's
+    first query), again only after this request marked some read."""
+    if getattr(user, "unread_notifications", None) is None:
+        user.unread_notifications = db.session.scalar(
+            select(func.count(Notification.id)).where(
+                Notification.user_id == user.id, Notification.read_at.is_(None)
+            )
+        )
+    return user.unread_notifications
 
 
 def notifications_page(user: User, page: int):
@@ -138,4 +149,5 @@ def mark_read(user: User, notifications: list[Notification] | None = None) -> in
     result = db.session.execute(
         statement.values(read_at=utcnow()).execution_options(synchronize_session=False)
     )
+    user.unread_notifications = None  # counted again when next shown
     return result.rowcount

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, g
+from flask import Flask
 from flask_login import current_user
 
 from forum.notifications import services
@@ -11,12 +11,10 @@ from forum.notifications.models import FollowLevel
 
 
 def unread_notifications() -> int:
-    """Counted once per request, and only for signed-in members."""
+    """For the header: signed-in members only."""
     if not current_user.is_authenticated:
         return 0
-    if "unread_notifications" not in g:
-        g.unread_notifications = services.unread_count(current_user)
-    return g.unread_notifications
+    return services.unread_count(current_user)
 
 
 def follow_level(target) -> FollowLevel:

@@ -33,17 +33,15 @@ def unsubscribe_url(user_id: int) -> str:
     return absolute_url("notifications.unsubscribe", token=unsubscribe_token(user_id))
 
 
-def settings_links(user_id: int) -> dict[str, str]:
-    """The links every notification mail ends with."""
+def mail_parts(user_id: int) -> dict:
+    """What every notification mail carries: the links it ends with, and (RFC 2369, RFC 8058)
+    the headers with which mail clients offer their own one-click unsubscribe button."""
+    unsubscribe = unsubscribe_url(user_id)
     return {
-        "unsubscribe_url": unsubscribe_url(user_id),
+        "unsubscribe_url": unsubscribe,
         "settings_url": absolute_url("notifications.settings"),
-    }
-
-
-def mail_headers(user_id: int) -> dict[str, str]:
-    """RFC 2369 and RFC 8058: mail clients offer their own one-click unsubscribe button."""
-    return {
-        "List-Unsubscribe": f"<{unsubscribe_url(user_id)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "headers": {
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import NamedTuple
 
 from sqlalchemy import Select, and_, bindparam, select
 from sqlalchemy.orm import joinedload
@@ -11,13 +12,13 @@ from sqlalchemy.orm import joinedload
 from forum.accounts.models import User
 from forum.answers.models import Answer
 from forum.answers.queries import VIEWER_ID
-from forum.answers.services import existing_answer
 from forum.caching import content_version
 from forum.conditions.models import Membership
 from forum.database import db
 from forum.fragments import fragment_key, kept
 from forum.insights.aggregates import MembersReport, question_report
 from forum.insights.listing import AnswerFilters, AnswerPage, answer_page
+from forum.notifications.models import Follow, FollowLevel
 from forum.permissions import Refusal, answer_refusal, can_read_members_only
 from forum.questions.models import Question
 from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
@@ -31,6 +32,7 @@ class QuestionPage:
     own_answer: Answer | None  # the viewer's answer, in any state
     membership: Membership | None  # the viewer's membership of the question's community
     refusal: Refusal | None  # why the viewer can't answer, if they can't
+    follow_level: FollowLevel  # how the viewer follows the question
 
     @property
     def answers(self) -> list[Answer]:
@@ -81,33 +83,43 @@ def current_summary(question_id: int) -> SummaryRevision | None:
     return db.session.scalars(query).unique().first()
 
 
+class ViewerStanding(NamedTuple):
+    membership: Membership | None  # of the question's community
+    own_answer_id: int | None  # in any state (one from before they left counts too)
+    follow_level: FollowLevel  # how they follow the question itself
+
+
 @cache
-def _membership_and_own_answer() -> Select:
-    answer = and_(Answer.question_id == bindparam("question_id"), Answer.author_id == VIEWER_ID)
+def _viewer_standing() -> Select:
+    question_id = bindparam("question_id")
+    own_answer = select(Answer.id).where(
+        Answer.question_id == question_id, Answer.author_id == VIEWER_ID
+    )
+    follow = select(Follow.level).where(
+        Follow.question_id == question_id, Follow.user_id == VIEWER_ID
+    )
+    membership = and_(
+        Membership.user_id == User.id, Membership.condition_id == bindparam("condition_id")
+    )
     return (
-        select(Membership, Answer.id)
-        .outerjoin(Answer, answer)
-        .where(
-            Membership.user_id == VIEWER_ID, Membership.condition_id == bindparam("condition_id")
-        )
+        select(Membership, own_answer.scalar_subquery(), follow.scalar_subquery())
+        .select_from(User)
+        .outerjoin(Membership, membership)
+        .where(User.id == VIEWER_ID)
     )
 
 
-def viewer_standing(viewer: User, question: Question) -> tuple[Membership | None, int | None]:
-    """The viewer's membership of the question's community and the id of their answer, if any
-    (in any state), in one query."""
+def viewer_standing(viewer: User, question: Question) -> ViewerStanding:
+    """The viewer's membership, own answer and follow of the question, in one query."""
     if not viewer.is_authenticated:
-        return None, None
+        return ViewerStanding(None, None, FollowLevel.OFF)
     params = {
         "question_id": question.id,
         "viewer_id": viewer.id,
         "condition_id": question.condition_id,
     }
-    row = db.session.execute(_membership_and_own_answer(), params).first()
-    if row is None:  # not a member: an answer of theirs from before they left still counts
-        own = existing_answer(viewer, question)
-        return None, own.id if own else None
-    return row[0], row[1]
+    membership, own_id, level = db.session.execute(_viewer_standing(), params).one()
+    return ViewerStanding(membership, own_id, level or FollowLevel.OFF)
 
 
 def question_fragment_key(kind: str, question_id: int, *parts: object) -> str:
@@ -140,7 +152,7 @@ def question_page(
     for what members report, and the viewer's own answer and membership."""
     listing = answer_page(question.id, viewer, filters or AnswerFilters(), per_page)
     answers = listing.answers
-    membership, own_id = viewer_standing(viewer, question)
+    membership, own_id, follow_level = viewer_standing(viewer, question)
     own = next((a for a in answers if a.id == own_id), None)
     if own is None and own_id is not None:
         own = db.session.get(Answer, own_id)  # e.g. one they deleted: not in the page
@@ -152,4 +164,5 @@ def question_page(
         report=members_report(question.id, viewer, threshold),
         own_answer=own,
         refusal=refusal,
+        follow_level=follow_level,
     )

@@ -6,26 +6,31 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import flask_migrate
 from flask import Flask, url_for
-from playwright.sync_api import Browser, BrowserContext, Playwright
-from sqlalchemy import select
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright
+from sqlalchemy import exists, select
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from config import TestingConfig
 from forum import create_app
 from forum.accounts.models import User
-from forum.answers.models import Answer, AnswerStatus
-from forum.conditions.models import Condition
+from forum.answers.models import Answer, AnswerStatus, HelpfulVote
+from forum.answers.services import AnswerDraft, membership_for, submit_answer
+from forum.conditions.models import Condition, Membership
 from forum.database import db
 from forum.demo import data
 from forum.demo.moderation import NEWCOMERS
 from forum.demo.seed import seed_demo
+from forum.insights.votes import set_helpful_vote
 from forum.moderation.models import Flag, FlagReason
+from forum.notifications.models import FollowLevel
+from forum.notifications.services import mark_read, set_follow
+from forum.notifications.unsubscribe import unsubscribe_token
 from forum.questions.models import Question
 from forum.questions.services import current_summary
 from forum.urls import answer_url, condition_url, question_url
@@ -51,6 +56,14 @@ REVIEWER_EMAIL = data.REVIEWER_EMAIL
 NEWCOMER_EMAIL = NEWCOMERS[0].email  # a new member whose first answer waits for a moderator
 CONDITION_SLUG = "stiff-person-syndrome"
 QUESTION_TITLE = "What are the primary treatments for Stiff Person Syndrome?"
+# A member who follows a question and the whole condition, and has notifications read and unread.
+FOLLOWER_EMAIL = "quiet.harbor@demo.example"
+FOLLOWED_QUESTION_TITLE = "How has Stiff Person Syndrome affected your work or studies?"
+FOLLOWED_ANSWERER_EMAIL = "slow.tide@demo.example"  # trusted: their answers publish at once
+FOLLOWED_ANSWER = (
+    "I asked for a later start and a desk near the door, so the walk in is short. On bad days I "
+    "work from home, and my manager knows that a stiff morning is not a lazy one."
+)
 WIDTHS = {"desktop": 1280, "phone": 390}
 HEIGHTS = {"desktop": 800, "phone": 844}
 
@@ -90,8 +103,68 @@ def demo_app(folder: Path, prepare=None) -> Flask:
         flask_migrate.upgrade()
         seed_demo(DEMO_PASSWORD)
         db.session.commit()
+        seed_follows_and_notifications()
         db.session.remove()
     return app
+
+
+def seed_follows_and_notifications() -> None:
+    """The follower follows a question and its condition; a member answered that question and
+    the follower has read the notification; someone found the follower's own answer helpful,
+    and that one is unread. All through the services the pages call, committed as they are."""
+    follower = _user(FOLLOWER_EMAIL)
+    question = db.session.scalar(select(Question).where(Question.title == FOLLOWED_QUESTION_TITLE))
+    set_follow(follower, question, FollowLevel.EVERY_ANSWER)
+    set_follow(follower, question.condition, FollowLevel.EVERY_ANSWER)
+    publish_answer(_user(FOLLOWED_ANSWERER_EMAIL), question, FOLLOWED_ANSWER)
+    db.session.commit()  # the job that tells the followers runs once the answer is committed
+    assert mark_read(follower) == 1, "the follower was not told about the new answer"
+    db.session.commit()
+    someone_finds_helpful(follower)
+
+
+def publish_answer(author: User, question: Question, body: str) -> Answer:
+    """AUTHOR's answer to QUESTION, as the answer form posts it; it must publish at once."""
+    perspective = membership_for(author, question).relation  # as the form fills it in
+    answer = submit_answer(question, author, AnswerDraft(body=body, perspective=perspective))
+    assert answer.status is AnswerStatus.PUBLISHED, f"{author.email}'s answer was held"
+    return answer
+
+
+def someone_finds_helpful(author: User) -> None:
+    """A member who has not yet done so marks one of AUTHOR's answers helpful, so AUTHOR has
+    an unread notification. Not an answer to the demo question: its most helpful answers are
+    the ones DemoPages compares."""
+    answer = db.session.scalar(
+        select(Answer)
+        .join(Question)
+        .where(Answer.author_id == author.id, Question.title != QUESTION_TITLE)
+        .order_by(Answer.id)
+    )
+    voter = db.session.scalar(
+        select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .where(
+            Membership.condition_id == answer.question.condition_id,
+            User.id != author.id,
+            ~exists().where(HelpfulVote.answer_id == answer.id, HelpfulVote.user_id == User.id),
+        )
+        .order_by(User.id)
+    )
+    set_helpful_vote(answer, voter, wanted=True)
+    db.session.commit()  # the job that tells the author runs once the vote is committed
+
+
+def another_unread_notification(app: Flask) -> None:
+    """The notifications page marks what it shows as read: before each look at it, the
+    follower gets a new unread one, so every look sees new and read notifications."""
+    with app.app_context():
+        someone_finds_helpful(_user(FOLLOWER_EMAIL))
+        db.session.remove()
+
+
+def _user(email: str) -> User:
+    return db.session.scalar(select(User).where(User.email == email))
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -176,6 +249,8 @@ class DemoPages:
     admin_question_form: str
     admin_treatment_form: str
     review_revision: str
+    followed_question: str
+    unsubscribe: str  # the follower's own unsubscribe link, as their mails carry it
 
 
 def demo_pages(app: Flask) -> DemoPages:
@@ -227,6 +302,7 @@ def demo_pages(app: Flask) -> DemoPages:
             admin_treatment_form=url_for("admin.edit_treatment", treatment_id=treatment.id),
             review_revision=url_for("review.revision", revision_id=current_summary(question.id).id),
             **_moderation_pages(),
+            **_notification_pages(),
         )
         db.session.remove()
     return pages
@@ -250,11 +326,27 @@ def _moderation_pages() -> dict[str, str]:
     }
 
 
+def _notification_pages() -> dict[str, str]:
+    followed = db.session.scalar(select(Question).where(Question.title == FOLLOWED_QUESTION_TITLE))
+    return {
+        "followed_question": question_url(followed),
+        "unsubscribe": url_for(
+            "notifications.unsubscribe", token=unsubscribe_token(_user(FOLLOWER_EMAIL).id)
+        ),
+    }
+
+
 @dataclass(frozen=True)
 class PageKind:
     path: str  # may name a DemoPages field in braces: "{question}"
     status: int = 200
     signed_in_as: str | None = None  # an email, or a DemoPages field in braces
+    # Called with the app before each visit, for a page that changes by being seen.
+    before_visit: Callable[[Flask], None] | None = None
+
+    def prepare(self, app: Flask) -> None:
+        if self.before_visit is not None:
+            self.before_visit(app)
 
     def url(self, demo: DemoPages) -> str:
         return self.path.format(**asdict(demo))
@@ -313,4 +405,27 @@ PAGE_KINDS = {
     "search-no-results": PageKind("/search?q=xylophone&kind=summary"),
     "form-macros": PageKind(macro_gallery.PATH),
     "form-macros-errors": PageKind(macro_gallery.PATH + "?errors=1"),
+    "question-followed": PageKind("{followed_question}", signed_in_as=FOLLOWER_EMAIL),
+    "notifications": PageKind(
+        "/account/notifications",
+        signed_in_as=FOLLOWER_EMAIL,
+        before_visit=another_unread_notification,
+    ),
+    "notification-settings": PageKind(
+        "/account/notifications/settings", signed_in_as=FOLLOWER_EMAIL
+    ),
+    "notification-settings-moderator": PageKind(
+        "/account/notifications/settings", signed_in_as=MODERATOR_EMAIL
+    ),
+    "unsubscribe": PageKind("{unsubscribe}"),
+    "unsubscribe-refused": PageKind("/unsubscribe/not-a-token", status=404),
 }
+
+
+def tab_to(page: Page, target: Locator, limit: int = 80) -> None:
+    """Press Tab until TARGET has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if target.evaluate("element => element === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {target}")

@@ -68,9 +68,10 @@ SMALL_TARGETS_JS = """
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_every_kind_of_page_is_accessible_at_both_widths(open_page, demo, kind, width):
+def test_every_kind_of_page_is_accessible_at_both_widths(open_page, forum_app, demo, kind, width):
     page_kind = PAGE_KINDS[kind]
     path = page_kind.url(demo)
+    page_kind.prepare(forum_app)
     page = open_page(path, width, page_kind.email(demo), page_kind.status)
 
     assert not (found := blocking_violations(page)), describe(found)

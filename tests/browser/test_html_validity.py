@@ -32,6 +32,7 @@ def test_the_served_html_of_every_kind_of_page_is_valid(
     for kind, page_kind in PAGE_KINDS.items():
         email = page_kind.email(demo)
         cookie = session_cookie(forum_app, email) if email else None
+        page_kind.prepare(forum_app)
         status, html = fetch(live_url + page_kind.url(demo), cookie)
         assert status == page_kind.status, f"{kind}: {status}"
         titles[kind] = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
@@ -47,9 +48,15 @@ def test_the_served_html_of_every_kind_of_page_is_valid(
     )
 
     # Page titles say where you are: no two kinds of page share one. (The question page seen by
-    # a member with the answer form, and the account page with moderators' messages, are the
-    # same pages seen by someone else, so they share their titles.)
-    same_page = ("answer-form", "account-with-notices")
+    # a member with the answer form, the account page with moderators' messages, and the
+    # notification settings a moderator sees are the same pages seen by someone else, and a
+    # refused unsubscribe link is the unsubscribe page, so they share their titles.)
+    same_page = (
+        "answer-form",
+        "account-with-notices",
+        "notification-settings-moderator",
+        "unsubscribe-refused",
+    )
     distinct = {kind: title for kind, title in titles.items() if kind not in same_page}
     assert len(set(distinct.values())) == len(distinct), distinct
     assert titles["form-macros-errors"].startswith("Error: ")

@@ -9,9 +9,9 @@ import itertools
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import expect
 
-from tests.browser.live import QUESTION_TITLE
+from tests.browser.live import QUESTION_TITLE, tab_to
 from tests.mailbox import Outbox
 
 pytestmark = pytest.mark.browser
@@ -83,15 +83,6 @@ def test_a_newcomer_registers_confirms_joins_and_answers(open_page, forum_app, n
     expect(mine).to_contain_text("Diazepam")
     expect(mine).to_contain_text("Helped a lot")
     expect(mine).to_contain_text("Warm baths")
-
-
-def tab_to(page: Page, target: Locator, limit: int = 80) -> None:
-    """Press Tab until TARGET has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        if target.evaluate("element => element === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {target}")
 
 
 def test_the_same_journey_with_the_keyboard_alone(open_page, forum_app, newcomer):
