@@ -3,14 +3,17 @@ server, the worker command, and mail that only leaves once its transaction commi
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import smtplib
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import redis
 from sqlalchemy import select
 
 from forum.accounts.models import Role, User
@@ -19,7 +22,7 @@ from forum.jobs.models import JobFailure
 from forum.jobs.queue import huey
 from forum.mail import send_mail
 from tests.factories import Factory
-from tests.jobqueue import run_waiting_jobs
+from tests.jobqueue import REDIS_URL, run_waiting_jobs
 
 
 def test_a_reset_request_does_the_same_work_known_or_not(queued, outbox, count_queries):
@@ -124,3 +127,72 @@ def test_the_worker_command_sends_queued_mail(tmp_path):
 def test_the_worker_refuses_settings_that_run_jobs_at_once(runner):
     result = runner.invoke(args=["jobs", "worker"])
     assert result.exit_code != 0 and "no queue" in result.output
+
+
+FAN_OUT_SCRIPT = """
+from forum import create_app
+from forum.accounts.models import User
+from forum.answers.services import AnswerDraft, submit_answer
+from forum.conditions.models import Condition, Membership, Perspective
+from forum.database import db, utcnow
+from forum.notifications.models import Follow
+from forum.questions.models import Question
+
+app = create_app("development")
+with app.test_request_context():
+    def member(n):
+        return User(email=f"member{n}@example.com", display_name=f"Member {n}",
+                    display_name_key=f"member {n}", password_hash="x",
+                    email_verified_at=utcnow(), approved_answer_count=5)
+    condition = Condition(name="Stiff Person Syndrome", slug="sps")
+    question = Question(condition=condition, title="What eased your spasms?", slug="spasms")
+    follower, author = member(1), member(2)
+    db.session.add_all([condition, question, follower, author])
+    db.session.flush()
+    db.session.add(Follow(user_id=follower.id, question_id=question.id))
+    db.session.add(Membership(user=author, condition=condition))
+    db.session.commit()
+    draft = AnswerDraft(body="Warm baths in the evening eased the spasms.",
+                        perspective=Perspective.PATIENT)
+    submit_answer(question, author, draft)
+    db.session.commit()
+"""
+
+
+def test_the_worker_on_redis_tells_a_follower_about_a_new_answer(tmp_path):
+    """Production's arrangement: the queue in Redis, the worker a process of its own. Posting
+    only queues the fan-out; the worker writes the notification and the mail."""
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    database = tmp_path / "forum.sqlite"
+    environment = {
+        **os.environ,
+        "FLASK_APP": "wsgi",
+        "FORUM_CONFIG": "development",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "SITE_URL": "http://127.0.0.1:5000",
+        "REDIS_URL": REDIS_URL,
+        "MAIL_OUTBOX_DIR": str(tmp_path / "outbox"),
+    }
+    root = Path(__file__).resolve().parent.parent
+    run = functools.partial(subprocess.run, env=environment, cwd=root, check=True)
+    run([sys.executable, "-m", "flask", "db", "upgrade"], capture_output=True)
+    run([sys.executable, "-c", FAN_OUT_SCRIPT])
+    assert redis.Redis.from_url(REDIS_URL).llen("huey.redis.forum") == 1  # the fan-out, waiting
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "jobs", "worker", "--workers", "1"],
+        env=environment, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    outbox = tmp_path / "outbox"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not list(outbox.glob("*.eml")):
+            time.sleep(0.2)
+    finally:
+        worker.terminate()
+        output = worker.communicate(timeout=20)[0].decode()
+    sent = [path.read_text() for path in outbox.glob("*.eml")]
+    assert len(sent) == 1, output
+    assert "To: member1@example.com" in sent[0] and "List-Unsubscribe-Post" in sent[0]
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT user_id, kind FROM notifications").fetchall()
+    assert rows == [(1, "new_answer")]

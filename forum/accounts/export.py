@@ -13,6 +13,8 @@ from forum.answers.models import Answer, HelpfulVote, TreatmentReport
 from forum.conditions.models import Membership
 from forum.database import db, utcnow
 from forum.moderation.models import Flag, MemberNotice, ModerationAction
+from forum.notifications.models import Follow, Notification
+from forum.notifications.services import settings_of
 
 
 def export_member_data(user: User) -> dict[str, Any]:
@@ -31,6 +33,38 @@ def export_member_data(user: User) -> dict[str, Any]:
             {"kind": n.kind.value, "message": n.message, "created_at": _iso(n.created_at)}
             for n in _rows(MemberNotice, MemberNotice.user_id == user.id)
         ],
+        "follows": [_follow(f) for f in _rows(Follow, Follow.user_id == user.id)],
+        "notifications": [
+            {
+                "kind": n.kind.value,
+                "message": n.message,
+                "link": n.link,
+                "count": n.count,
+                "created_at": _iso(n.created_at),
+                "read_at": _iso(n.read_at),
+                "emailed_at": _iso(n.emailed_at),
+            }
+            for n in _rows(Notification, Notification.user_id == user.id)
+        ],
+        "notification_settings": _notification_settings(user),
+    }
+
+
+def _follow(follow: Follow) -> dict[str, Any]:
+    return {
+        "question_id": follow.question_id,
+        "condition_id": follow.condition_id,
+        "level": follow.level.value,
+        "created_at": _iso(follow.created_at),
+    }
+
+
+def _notification_settings(user: User) -> dict[str, Any]:
+    settings = settings_of(user)
+    return {
+        "email": settings.email.value,
+        "crisis_alerts": settings.crisis_alerts,
+        "last_digest_at": _iso(settings.last_digest_at),
     }
 
 

@@ -152,3 +152,18 @@ def test_account_deletion_takes_follows_and_notifications_with_it(app, make):
     assert response.status_code in (302, 303)
     assert db.session.scalar(count(Follow.id).where(Follow.user_id == member_id)) == 0
     assert db.session.scalar(count(Notification.id).where(Notification.user_id == member_id)) == 0
+
+
+def test_the_members_export_holds_their_follows_notifications_and_choices(app, make):
+    place = Community(app, make)
+    member = place.member()
+    place.follow(member)
+    place.client_of(member).post("/account/notifications/settings", data={"email": "daily"})
+    place.answer(trusted(make, place.member()))
+    data = place.client_of(member).post("/account/export").get_json(force=True)
+    assert data["follows"] == [
+        {"question_id": place.question.id, "condition_id": None, "level": "every_answer",
+         "created_at": data["follows"][0]["created_at"]}
+    ]  # fmt: skip
+    assert [n["kind"] for n in data["notifications"]] == ["new_answer"]
+    assert data["notification_settings"]["email"] == "daily"
