@@ -64,7 +64,6 @@ def settings():
         "notifications/settings.html",
         form=form,
         follows=services.follows_of(current_user),
-        follow_form=FollowForm(),
         levels=list(FollowLevel),
     )
 
