@@ -55,7 +55,8 @@ test-postgres: $(VENV)/.dev-installed
 		echo "TEST_DATABASE_URL is not set: skipping the PostgreSQL run."; \
 	fi
 
-## serve-prod: gunicorn with gunicorn.conf.py; needs SECRET_KEY, DATABASE_URL, SITE_URL (and REDIS_URL)
+## serve-prod: gunicorn with gunicorn.conf.py; needs SECRET_KEY, DATABASE_URL, SITE_URL (and REDIS_URL);
+## run `make serve-worker` (flask jobs worker: mail, notifications, digests) beside it
 serve-prod: $(VENV)/.installed
 	FORUM_CONFIG=production $(FLASK) db upgrade
 	FORUM_CONFIG=production $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app

@@ -136,3 +136,20 @@ def test_every_mail_carries_one_click_unsubscribe(app, make, outbox):
     assert unsubscribe[1:-1] in body
     assert "http://localhost/account/notifications/settings" in body
     assert follower.email not in body
+
+
+def test_a_mail_server_that_fails_never_fails_the_request(app, make, monkeypatch):
+    """The follower's mail is tried again later; the answer and the notification stand."""
+
+    class RefusingSMTP:
+        def __init__(self, *args, **kwargs):
+            raise OSError("connection refused")
+
+    monkeypatch.setattr("smtplib.SMTP", RefusingSMTP)
+    app.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="smtp.example.com", MAIL_PORT=25)
+    place = Community(app, make)
+    follower = place.member()
+    place.follow(follower)
+    answer = place.answer(trusted(make, place.member()))
+    assert answer.status is AnswerStatus.PUBLISHED
+    assert len(new_answer_notices(follower)) == 1
