@@ -22,9 +22,12 @@ from forum.database import db
 from forum.demo import data
 from forum.moderation.flags import report_answer
 from forum.moderation.models import Flag, FlagReason
+from forum.notifications.models import FollowLevel
+from forum.notifications.services import follow_of, set_follow
 
 CONDITION_SLUG = "stiff-person-syndrome"
 KIND = "moderation examples"
+FOLLOWER_EMAIL = "member@demo.example"
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,21 @@ def seed_moderation_examples(now: datetime, report) -> None:
     reporters = _possible_reporters(condition)
     for spec in REPORTS:
         _ensure_reports(questions[spec.question_title], spec, reporters, report)
+    _ensure_demo_follows(condition, [questions[n.question_title] for n in NEWCOMERS], report)
+
+
+def _ensure_demo_follows(condition: Condition, questions: list, report) -> None:
+    """The demo member follows the questions the newcomers answered, and the condition at the
+    digest level: a moderator who approves a waiting answer rings the member's bell."""
+    member = db.session.scalar(select(User).where(User.email == FOLLOWER_EMAIL))
+    if member is None:
+        return
+    wanted = [(q, FollowLevel.EVERY_ANSWER) for q in questions] + [(condition, FollowLevel.DIGEST)]
+    for target, level in wanted:
+        missing = follow_of(member, target) is None
+        report.tally("follows", missing)
+        if missing:
+            set_follow(member, target, level)
 
 
 def _ensure_newcomer(newcomer: Newcomer, condition: Condition, now: datetime) -> User:

@@ -386,3 +386,19 @@ def test_the_demo_reviewers_can_try_the_four_eyes_workflow(app, seeded):
     assert response.status_code == 302
     db.session.refresh(draft)
     assert draft.status is RevisionStatus.PUBLISHED and draft.reviewer_id == publisher.id
+
+
+def test_approving_a_waiting_demo_answer_rings_the_demo_members_bell(app, seeded):
+    """What README tells a newcomer to try: the moderator approves, the member is told."""
+    from forum.notifications.models import Notification, NotificationKind
+
+    member, moderator = demo_user("member@demo.example"), demo_user("moderator@demo.example")
+    waiting = next(a for a in all_of(Answer) if a.status is AnswerStatus.PENDING)
+    at_risk = [n.kind for n in all_of(Notification) if n.user_id == moderator.id]
+    assert at_risk == [NotificationKind.AT_RISK_REPORT]  # the demo's at-risk report
+    response = app.test_client(user=moderator).post(f"/moderation/answers/{waiting.id}/approve")
+    assert response.status_code == 302
+    told = [n for n in all_of(Notification) if n.user_id == member.id]
+    assert [(n.kind, n.answer_id) for n in told] == [(NotificationKind.NEW_ANSWER, waiting.id)]
+    page = app.test_client(user=member).get("/").get_data(as_text=True)
+    assert 'class="bell__count" aria-hidden="true">1<' in page
