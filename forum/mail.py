@@ -33,13 +33,8 @@ def send_mail(
     """Render templates/mail/<template>.txt (first line "Subject: …") for one person, and send
     it once the current transaction commits (at once when none is open)."""
     message = compose(to, template, headers=headers, **context)
-    queue_message(message)
+    after_commit(deliver, bytes(message), template)
     return message
-
-
-def queue_message(message: EmailMessage) -> None:
-    """Send a written message once the current transaction commits."""
-    after_commit(deliver, bytes(message), message["X-Forum-Template"])
 
 
 @job(retries=5, retry_delay=60, retry_backoff=2)  # 1, 2, 4, 8 and 16 minutes later

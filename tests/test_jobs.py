@@ -85,6 +85,22 @@ def test_a_failing_mail_server_is_retried_with_back_off_then_recorded_without_th
     assert "SMTPRecipientsRefused" in page and "reader@example.com" not in page
 
 
+def run_worker_until_mail(environment: dict, root: Path, outbox: Path) -> str:
+    """Run `flask jobs worker` until a message is in OUTBOX (30 s at most); its output."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "jobs", "worker", "--workers", "1"],
+        env=environment, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not list(outbox.glob("*.eml")):
+            time.sleep(0.2)
+    finally:
+        worker.terminate()
+        output = worker.communicate(timeout=20)[0].decode()
+    return output
+
+
 def test_the_worker_command_sends_queued_mail(tmp_path):
     """`flask jobs worker`, as `make run` starts it, takes a queued message and sends it."""
     environment = {
@@ -98,7 +114,6 @@ def test_the_worker_command_sends_queued_mail(tmp_path):
     }
     environment.pop("REDIS_URL", None)
     root = Path(__file__).resolve().parent.parent
-    flask = [sys.executable, "-m", "flask"]
     queue_one = (
         "from forum import create_app; from forum.mail import send_mail; "
         "app = create_app('development'); "
@@ -106,19 +121,8 @@ def test_the_worker_command_sends_queued_mail(tmp_path):
         "send_mail('reader@example.com', 'email_in_use')"
     )
     subprocess.run([sys.executable, "-c", queue_one], env=environment, cwd=root, check=True)
-    command = [*flask, "jobs", "worker", "--workers", "1"]
-    worker = subprocess.Popen(
-        command, env=environment, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    outbox = tmp_path / "outbox"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not list(outbox.glob("*.eml")):
-            time.sleep(0.2)
-    finally:
-        worker.terminate()
-        output = worker.communicate(timeout=20)[0].decode()
-    sent = list(outbox.glob("*.eml"))
+    output = run_worker_until_mail(environment, root, tmp_path / "outbox")
+    sent = list((tmp_path / "outbox").glob("*.eml"))
     assert len(sent) == 1, output
     assert "To: reader@example.com" in sent[0].read_text()
     assert "reader@example.com" not in output
@@ -178,19 +182,8 @@ def test_the_worker_on_redis_tells_a_follower_about_a_new_answer(tmp_path):
     run([sys.executable, "-m", "flask", "db", "upgrade"], capture_output=True)
     run([sys.executable, "-c", FAN_OUT_SCRIPT])
     assert redis.Redis.from_url(REDIS_URL).llen("huey.redis.forum") == 1  # the fan-out, waiting
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "flask", "jobs", "worker", "--workers", "1"],
-        env=environment, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    outbox = tmp_path / "outbox"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not list(outbox.glob("*.eml")):
-            time.sleep(0.2)
-    finally:
-        worker.terminate()
-        output = worker.communicate(timeout=20)[0].decode()
-    sent = [path.read_text() for path in outbox.glob("*.eml")]
+    output = run_worker_until_mail(environment, root, tmp_path / "outbox")
+    sent = [path.read_text() for path in (tmp_path / "outbox").glob("*.eml")]
     assert len(sent) == 1, output
     assert "To: member1@example.com" in sent[0] and "List-Unsubscribe-Post" in sent[0]
     with sqlite3.connect(database) as connection:

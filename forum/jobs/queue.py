@@ -70,12 +70,12 @@ def _in_the_app(function: Callable) -> Callable:
         app = current_app._get_current_object() if has_app_context() else _worker_app
         if app is None:
             raise RuntimeError("A job ran outside the app: start it with `flask jobs`.")
-        queued: list = [(function, args, kwargs)]
+        queued: list = []
         token = _queued_by_running_job.set(queued) if huey.immediate else None
         try:
             result = _run_in_the_app(app, function, *args, **kwargs)
-            while len(queued) > 1:
-                later, later_args, later_kwargs = queued.pop(1)
+            while queued:
+                later, later_args, later_kwargs = queued.pop(0)
                 _run_in_the_app(app, later, *later_args, **later_kwargs)
         finally:
             if token is not None:

@@ -17,7 +17,6 @@ from forum.database import db, utcnow
 from forum.jobs.queue import after_commit, job
 from forum.mail import send_mail
 from forum.notifications.models import (
-    DEFAULT_EMAIL,
     DIGEST_ONLY_KINDS,
     URGENT_KINDS,
     EmailChoice,
@@ -79,7 +78,7 @@ def notify_users(
 def mail_each(topic: str, user_ids: list[int]) -> None:
     """Mail the notification on TOPIC to each of USER_IDS who wants each one as it happens
     (everyone, for urgent kinds) and may be mailed; mark it sent."""
-    wanted = wants_each_email_sql()
+    wanted = NotificationSettings.email_chosen_sql((EmailChoice.EACH,))
     rows = db.session.execute(
         select(Notification, User)
         .join(User, User.id == Notification.user_id)
@@ -101,24 +100,19 @@ def mail_each(topic: str, user_ids: list[int]) -> None:
             url=absolute_link(notification.link),
             **mail_parts(user.id),
         )
-    _mark_emailed([notification.id for notification, _ in rows])
+    mark_emailed([notification.id for notification, _ in rows], utcnow())
     db.session.commit()
 
 
-def _mark_emailed(ids: list[int]) -> None:
+def mark_emailed(ids: list[int], when) -> None:
+    """The notifications went out by email, alone or in a digest."""
     if ids:
         db.session.execute(
             update(Notification)
             .where(Notification.id.in_(ids))
-            .values(emailed_at=utcnow())
+            .values(emailed_at=when)
             .execution_options(synchronize_session=False)
         )
-
-
-def wants_each_email_sql():
-    """SQL: the member (outer-joined NotificationSettings) wants one email per notification."""
-    assert DEFAULT_EMAIL is EmailChoice.EACH  # members without a row (NULL) have the default
-    return or_(NotificationSettings.email == EmailChoice.EACH, NotificationSettings.email.is_(None))
 
 
 def absolute_link(path: str) -> str:

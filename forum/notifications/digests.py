@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from huey import crontab
-from sqlalchemy import and_, exists, func, insert, or_, select, union_all, update
+from sqlalchemy import and_, exists, func, or_, select, union_all, update
 from sqlalchemy.orm import aliased
 
 from forum.accounts.models import User
@@ -21,9 +21,8 @@ from forum.answers.models import Answer, AnswerStatus
 from forum.database import db, utcnow
 from forum.jobs.queue import after_commit, every, job
 from forum.mail import send_mail
-from forum.notifications.delivery import absolute_link, batch_size
+from forum.notifications.delivery import absolute_link, batch_size, mark_emailed
 from forum.notifications.models import (
-    DEFAULT_EMAIL,
     EmailChoice,
     Follow,
     FollowLevel,
@@ -81,10 +80,7 @@ def send_digests(run: str, after: int) -> None:
 
 
 def _due_members(run: str, after: int, now) -> list[User]:
-    choices = RUNS[run]
-    chose = NotificationSettings.email.in_(choices)
-    if DEFAULT_EMAIL in choices:
-        chose = or_(chose, NotificationSettings.email.is_(None))
+    chose = NotificationSettings.email_chosen_sql(RUNS[run])
     last = NotificationSettings.last_digest_at
     due = or_(last.is_(None), last < now - PERIODS[run] + SLACK)
     query = (
@@ -182,14 +178,7 @@ def _mail(digest: Digest, run: str) -> None:
 
 
 def _mark_sent(digests: dict[int, Digest], now) -> None:
-    sent = [n.id for digest in digests.values() for n in digest.notifications]
-    if sent:
-        db.session.execute(
-            update(Notification)
-            .where(Notification.id.in_(sent))
-            .values(emailed_at=now)
-            .execution_options(synchronize_session=False)
-        )
+    mark_emailed([n.id for digest in digests.values() for n in digest.notifications], now)
     ids = list(digests)
     have_row = set(
         db.session.scalars(
@@ -203,12 +192,9 @@ def _mark_sent(digests: dict[int, Digest], now) -> None:
             .values(last_digest_at=now)
             .execution_options(synchronize_session=False)
         )
-    if missing := [i for i in ids if i not in have_row]:
-        rows = [
-            {"user_id": i, "email": DEFAULT_EMAIL, "crisis_alerts": True, "last_digest_at": now}
-            for i in missing
-        ]
-        db.session.execute(insert(NotificationSettings), rows)
+    db.session.add_all(
+        NotificationSettings.defaults(i, last_digest_at=now) for i in ids if i not in have_row
+    )
 
 
 @every(crontab(minute="0", hour="7"))

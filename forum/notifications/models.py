@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.database import db, utcnow
@@ -125,18 +125,32 @@ class Notification(db.Model):
         return self.read_at is not None
 
 
+DEFAULT_EMAIL = EmailChoice.EACH
+
+
 class NotificationSettings(db.Model):
-    """How a member wants to hear from the forum. Members without a row have the defaults."""
+    """How a member wants to hear from the forum. Members without a row have the defaults
+    (a NULL email choice, in an outer join, means DEFAULT_EMAIL)."""
 
     __tablename__ = "notification_settings"
 
     user_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
-    email: Mapped[EmailChoice] = mapped_column(default=EmailChoice.EACH)
+    email: Mapped[EmailChoice] = mapped_column(default=DEFAULT_EMAIL)
     # Moderators: alert me at once when someone may be at risk ("on duty").
     crisis_alerts: Mapped[bool] = mapped_column(default=True)
     last_digest_at: Mapped[datetime | None]
 
+    @classmethod
+    def defaults(cls, user_id: int, **choices) -> NotificationSettings:
+        """A row with the defaults (not added to the session), CHOICES changed."""
+        return cls(**{"user_id": user_id, "email": DEFAULT_EMAIL, "crisis_alerts": True, **choices})
 
-DEFAULT_EMAIL = EmailChoice.EACH
+    @staticmethod
+    def email_chosen_sql(choices):
+        """SQL: the member (outer-joined) chose one of CHOICES, the default counted."""
+        chose = NotificationSettings.email.in_(choices)
+        if DEFAULT_EMAIL in choices:
+            chose = or_(chose, NotificationSettings.email.is_(None))
+        return chose

@@ -17,7 +17,7 @@ from forum.notifications.models import (
 )
 from forum.questions.models import Question
 
-# The bell stops counting here ("99+"): counting thousands on every page is wasted work.
+# Past this the bell says "99+": a badge has room for two digits.
 UNREAD_CAP = 99
 PAGE_SIZE = 20
 
@@ -81,30 +81,27 @@ def _target_ids(target: Question | Condition) -> dict[str, int]:
 def settings_of(user: User) -> NotificationSettings:
     """The member's choices; the defaults (not saved) when they never changed them."""
     found = db.session.get(NotificationSettings, user.id)
-    return found or NotificationSettings(
-        user_id=user.id, email=EmailChoice.EACH, crisis_alerts=True
-    )
+    return found or NotificationSettings.defaults(user.id)
 
 
 def save_settings(user: User, email: EmailChoice, crisis_alerts: bool) -> NotificationSettings:
-    settings = db.session.get(NotificationSettings, user.id)
-    if settings is None:
-        settings = NotificationSettings(user_id=user.id)
-        db.session.add(settings)
-    settings.email = email
-    settings.crisis_alerts = crisis_alerts
-    db.session.flush()
-    return settings
+    return _save(user.id, email=email, crisis_alerts=crisis_alerts)
 
 
 def stop_all_email(user_id: int) -> None:
     """Unsubscribe: no more notification email (notifications stay on the site)."""
+    _save(user_id, email=EmailChoice.NEVER)
+
+
+def _save(user_id: int, **choices) -> NotificationSettings:
     settings = db.session.get(NotificationSettings, user_id)
     if settings is None:
-        db.session.add(NotificationSettings(user_id=user_id, email=EmailChoice.NEVER))
-    else:
-        settings.email = EmailChoice.NEVER
+        settings = NotificationSettings.defaults(user_id)
+        db.session.add(settings)
+    for name, value in choices.items():
+        setattr(settings, name, value)
     db.session.flush()
+    return settings
 
 
 def unread_count_sql():

@@ -6,7 +6,6 @@ from flask import Flask
 from flask_login import current_user
 
 from forum.notifications import services
-from forum.notifications.forms import FollowForm
 from forum.notifications.models import FollowLevel
 
 
@@ -24,5 +23,4 @@ def follow_level(target) -> FollowLevel:
 def init_app(app: Flask) -> None:
     app.add_template_global(unread_notifications)
     app.add_template_global(follow_level)
-    app.add_template_global(FollowForm, "FollowForm")
     app.add_template_global(services.UNREAD_CAP, "UNREAD_CAP")
