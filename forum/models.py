@@ -7,11 +7,19 @@ from forum.answers.models import (
     AnswerStatus,
     HelpfulVote,
     Outcome,
+    ReportedSideEffect,
     TimeSinceDiagnosis,
     TreatmentReport,
     Visibility,
 )
-from forum.conditions.models import Condition, Membership, Perspective, Treatment, TreatmentKind
+from forum.conditions.models import (
+    Condition,
+    Membership,
+    Perspective,
+    SideEffect,
+    Treatment,
+    TreatmentKind,
+)
 from forum.database import db, never_reuse_ids
 from forum.jobs.models import JobFailure
 from forum.moderation.models import (
@@ -33,6 +41,7 @@ from forum.notifications.models import (
     NotificationKind,
     NotificationSettings,
 )
+from forum.outcomes.models import CheckIn
 from forum.questions.models import Question, QuestionStatus
 from forum.search.models import SearchDocument, SearchKind
 from forum.summaries.models import (
@@ -51,6 +60,7 @@ __all__ = [
     "Answer",
     "AnswerRevision",
     "AnswerStatus",
+    "CheckIn",
     "Condition",
     "EmailChoice",
     "Flag",
@@ -71,11 +81,13 @@ __all__ = [
     "Perspective",
     "Question",
     "QuestionStatus",
+    "ReportedSideEffect",
     "ReviewerProfile",
     "RevisionStatus",
     "Role",
     "SearchDocument",
     "SearchKind",
+    "SideEffect",
     "SiteSetting",
     "Summary",
     "SummaryReference",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -14,7 +14,7 @@ from forum.database import db, utcnow
 
 if TYPE_CHECKING:
     from forum.accounts.models import User
-    from forum.conditions.models import Treatment
+    from forum.conditions.models import SideEffect, Treatment
     from forum.questions.models import Question
 
 
@@ -65,6 +65,115 @@ class Outcome(enum.Enum):
         return self.value.replace("_", " ").capitalize()
 
 
+class StopReason(enum.Enum):
+    """Why a member stopped a treatment, coded so that reasons can be counted."""
+
+    STOPPED_HELPING = "stopped_helping"
+    SIDE_EFFECTS = "side_effects"
+    COST_OR_ACCESS = "cost_or_access"
+    DOCTORS_ADVICE = "doctors_advice"
+    COURSE_FINISHED = "course_finished"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _STOP_REASON_LABELS[self]
+
+
+_STOP_REASON_LABELS = {
+    StopReason.STOPPED_HELPING: "It stopped helping",
+    StopReason.SIDE_EFFECTS: "Side effects",
+    StopReason.COST_OR_ACCESS: "Cost or access",
+    StopReason.DOCTORS_ADVICE: "A doctor's advice",
+    StopReason.COURSE_FINISHED: "The course finished",
+    StopReason.OTHER: "Another reason",
+}
+
+
+class TimeToHelp(enum.Enum):
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    LONGER = "longer"
+    NEVER = "never"
+
+    @property
+    def label(self) -> str:
+        return _TIME_TO_HELP_LABELS[self]
+
+
+_TIME_TO_HELP_LABELS = {
+    TimeToHelp.DAYS: "Within a week",
+    TimeToHelp.WEEKS: "1 to 4 weeks",
+    TimeToHelp.MONTHS: "1 to 3 months",
+    TimeToHelp.LONGER: "More than 3 months",
+    TimeToHelp.NEVER: "It never helped",
+}
+
+
+class Access(enum.Enum):
+    """How hard the treatment was to get: prescriptions, waiting lists, cost, approval."""
+
+    EASY = "easy"
+    SOME_EFFORT = "some_effort"
+    HARD = "hard"
+    VERY_HARD = "very_hard"
+
+    @property
+    def label(self) -> str:
+        return _ACCESS_LABELS[self]
+
+
+_ACCESS_LABELS = {
+    Access.EASY: "Easy to get",
+    Access.SOME_EFFORT: "Took some effort",
+    Access.HARD: "Hard to get",
+    Access.VERY_HARD: "Very hard to get",
+}
+
+
+class Severity(enum.Enum):
+    """In words, never colours alone."""
+
+    MILD = "mild"
+    MODERATE = "moderate"
+    SEVERE = "severe"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class Month(NamedTuple):
+    """A calendar month, as members remember when they started or stopped something."""
+
+    year: int
+    month: int  # 1 to 12
+
+    @classmethod
+    def from_number(cls, number: int | None) -> Month | None:
+        """The month stored as NUMBER (see `number`); None stays None."""
+        if number is None:
+            return None
+        year, index = divmod(number, 12)
+        return cls(year, index + 1)
+
+    @property
+    def number(self) -> int:
+        """Months since the year 0: stored so that SQL can count months by subtracting."""
+        return self.year * 12 + self.month - 1
+
+    @property
+    def label(self) -> str:
+        return f"{_MONTH_NAMES[self.month - 1]} {self.year}"
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
 class Answer(db.Model):
     """A member's first-person experience on one question."""
 
@@ -89,6 +198,8 @@ class Answer(db.Model):
     perspective: Mapped[Perspective] = mapped_column(default=Perspective.PATIENT)
     time_since_diagnosis: Mapped[TimeSinceDiagnosis | None]
     helpful_count: Mapped[int] = mapped_column(default=0)
+    # The author asked to be asked "still working?" 3, 6 and 12 months after posting.
+    wants_check_ins: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(default=1)  # refuses edits made on a stale copy
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     published_at: Mapped[datetime | None]
@@ -133,7 +244,9 @@ class AnswerRevision(db.Model):
 
 
 class TreatmentReport(db.Model):
-    """What one member said about one treatment: how it went, side effects, still using it."""
+    """What one member said about one treatment: how it went, side effects, still using it, and
+    (all optional) when they started and stopped, why they stopped, how soon it helped, how hard
+    it was to get and, for a medicine, the dose."""
 
     __tablename__ = "treatment_reports"
     __table_args__ = (
@@ -152,13 +265,70 @@ class TreatmentReport(db.Model):
     outcome: Mapped[Outcome]
     side_effects: Mapped[str] = mapped_column(String(300), default="")
     still_using: Mapped[bool | None]
+    # Months as Month.number: SQL works out durations by subtracting.
+    started_in: Mapped[int | None]
+    stopped_in: Mapped[int | None]
+    stop_reason: Mapped[StopReason | None]
+    time_to_help: Mapped[TimeToHelp | None]
+    access: Mapped[Access | None]
+    dose: Mapped[str] = mapped_column(String(120), default="")  # medicines only
+    # The last "still working?" check-in that confirmed this report: 3, 6 or 12 (months).
+    checked_after_months: Mapped[int | None]
 
     answer: Mapped[Answer] = relationship(back_populates="treatment_reports")
     treatment: Mapped[Treatment | None] = relationship()
+    side_effect_reports: Mapped[list[ReportedSideEffect]] = relationship(
+        back_populates="report",
+        order_by="ReportedSideEffect.position",
+        cascade="all, delete-orphan",
+    )
 
     @property
     def name(self) -> str:
         return self.treatment.name if self.treatment is not None else (self.other_name or "")
+
+    @property
+    def started(self) -> Month | None:
+        return Month.from_number(self.started_in)
+
+    @property
+    def stopped(self) -> Month | None:
+        return Month.from_number(self.stopped_in)
+
+    @property
+    def has_details(self) -> bool:
+        """Whether anything beyond how it went and the typed side effects was given."""
+        return bool(
+            self.started_in is not None
+            or self.stopped_in is not None
+            or self.stop_reason
+            or self.time_to_help
+            or self.access
+            or self.dose
+            or self.side_effect_reports
+        )
+
+
+class ReportedSideEffect(db.Model):
+    """A side effect from the condition's vocabulary that one report names, with how bad it was."""
+
+    __tablename__ = "reported_side_effects"
+    __table_args__ = (UniqueConstraint("report_id", "side_effect_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("treatment_reports.id", ondelete="CASCADE"), index=True
+    )
+    side_effect_id: Mapped[int] = mapped_column(ForeignKey("side_effects.id"), index=True)
+    severity: Mapped[Severity]
+    position: Mapped[int] = mapped_column(default=0)
+
+    report: Mapped[TreatmentReport] = relationship(back_populates="side_effect_reports")
+    side_effect: Mapped[SideEffect] = relationship()
+
+    @property
+    def name(self) -> str:
+        return self.side_effect.name
 
 
 class HelpfulVote(db.Model):

@@ -10,15 +10,21 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.accounts.models import User
 from forum.answers.models import (
+    Access,
     Answer,
     AnswerRevision,
     AnswerStatus,
+    Month,
     Outcome,
+    ReportedSideEffect,
+    Severity,
+    StopReason,
     TimeSinceDiagnosis,
+    TimeToHelp,
     TreatmentReport,
     Visibility,
 )
-from forum.conditions.models import Membership, Perspective, Treatment
+from forum.conditions.models import Membership, Perspective, SideEffect, Treatment, TreatmentKind
 from forum.content import render_markdown
 from forum.database import db, utcnow
 from forum.errors import ForumError
@@ -28,6 +34,7 @@ from forum.moderation.notices import notify
 from forum.moderation.screening import Hold, screen_edit, screen_new_answer
 from forum.notifications import events
 from forum.notifications import services as notifications
+from forum.outcomes import schedule
 from forum.permissions import (
     answer_refusal,
     can_delete_answer,
@@ -38,17 +45,27 @@ from forum.questions.models import Question
 
 BODY_MIN, BODY_MAX = 20, 10_000
 MAX_TREATMENTS = 12
+DOSE_MAX = 120
 
 
 @dataclass(frozen=True)
 class TreatmentEntry:
-    """One treatment in an answer: from the vocabulary (treatment_id) or typed (other_name)."""
+    """One treatment in an answer: from the vocabulary (treatment_id) or typed (other_name).
+    Everything after still_using is optional detail; side_effect_severities pairs side effects
+    of the condition's vocabulary (by id) with how bad they were."""
 
     outcome: Outcome
     treatment_id: int | None = None
     other_name: str | None = None
     side_effects: str = ""
     still_using: bool | None = None
+    started: Month | None = None
+    stopped: Month | None = None
+    stop_reason: StopReason | None = None
+    time_to_help: TimeToHelp | None = None
+    access: Access | None = None
+    dose: str = ""
+    side_effect_severities: tuple[tuple[int, Severity], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,7 @@ class AnswerDraft:
     treatments: list[TreatmentEntry] = field(default_factory=list)
     is_anonymous: bool = False
     visibility: Visibility = Visibility.EVERYONE
+    wants_check_ins: bool = False
 
 
 class AlreadyAnsweredError(ForumError):
@@ -105,6 +123,7 @@ def submit_answer(question: Question, author: User, draft: AnswerDraft) -> Answe
         # The session must be rolled back by the caller before it is used again.
         raise AlreadyAnsweredError() from None
     _replace_reports(answer, draft)
+    schedule.follow_wish(answer)
     notifications.follow_own_question(author, question)
     if answer.is_published:
         _first_published(answer)
@@ -161,6 +180,7 @@ def edit_answer(
     db.session.add(_revision_of(answer, editor, reason))
     _apply_fields(answer, draft)
     _replace_reports(answer, draft)
+    schedule.follow_wish(answer)
     answer.edited_at = utcnow()
     _bump_version(answer, expected_version)
     if (
@@ -273,15 +293,28 @@ def details_of(answer: Answer) -> dict:
         ),
         "anonymous": answer.is_anonymous,
         "visibility": answer.visibility.value,
-        "treatments": [
-            {
-                "name": report.name,
-                "outcome": report.outcome.value,
-                "side_effects": report.side_effects,
-                "still_using": report.still_using,
-            }
-            for report in answer.treatment_reports
-        ],
+        "check_ins": answer.wants_check_ins,
+        "treatments": [report_details(report) for report in answer.treatment_reports],
+    }
+
+
+def report_details(report: TreatmentReport) -> dict:
+    """One treatment report as plain data: what revisions keep and the export gives back."""
+    return {
+        "name": report.name,
+        "outcome": report.outcome.value,
+        "side_effects": report.side_effects,
+        "still_using": report.still_using,
+        "started": report.started.label if report.started else None,
+        "stopped": report.stopped.label if report.stopped else None,
+        "stop_reason": report.stop_reason.value if report.stop_reason else None,
+        "time_to_help": report.time_to_help.value if report.time_to_help else None,
+        "access": report.access.value if report.access else None,
+        "dose": report.dose,
+        "side_effect_severities": {
+            reported.name: reported.severity.value for reported in report.side_effect_reports
+        },
+        "checked_after_months": report.checked_after_months,
     }
 
 
@@ -340,12 +373,14 @@ def _check_draft(question: Question, draft: AnswerDraft) -> None:
         )
     if len(draft.treatments) > MAX_TREATMENTS:
         raise ForumError(f"Please list at most {MAX_TREATMENTS} treatments.", field="treatments")
-    known = _vocabulary_ids(question)
+    kinds = _vocabulary_kinds(question)
+    side_effect_ids = _side_effect_ids(question)
     seen: set[str] = set()
     for entry in draft.treatments:
+        _check_details(entry, kinds.get(entry.treatment_id), side_effect_ids)
         other = (entry.other_name or "").strip()
         key = f"id:{entry.treatment_id}" if entry.treatment_id else f"other:{other}"
-        if entry.treatment_id is not None and entry.treatment_id not in known:
+        if entry.treatment_id is not None and entry.treatment_id not in kinds:
             raise ForumError("Please choose treatments from the list.", field="treatments")
         if entry.treatment_id is None and not (entry.other_name or "").strip():
             raise ForumError("Please name the other treatment.", field="treatments")
@@ -354,10 +389,39 @@ def _check_draft(question: Question, draft: AnswerDraft) -> None:
         seen.add(key.lower())
 
 
-def _vocabulary_ids(question: Question) -> set[int]:
+def _check_details(
+    entry: TreatmentEntry, kind: TreatmentKind | None, side_effect_ids: set[int]
+) -> None:
+    """The optional details must make sense together; the form says the same, field by field."""
+    if entry.started and entry.stopped and entry.stopped.number < entry.started.number:
+        raise ForumError("A treatment can't stop before it started.", field="treatments")
+    this_month = Month(utcnow().year, utcnow().month).number
+    if any(month and month.number > this_month for month in (entry.started, entry.stopped)):
+        raise ForumError("Please choose a month that has already begun.", field="treatments")
+    if (entry.stopped or entry.stop_reason) and entry.still_using:
+        raise ForumError(
+            "A treatment you still use has no stop date or reason.", field="treatments"
+        )
+    if entry.dose and kind is not TreatmentKind.MEDICATION:
+        raise ForumError("A dose can be given for medicines only.", field="treatments")
+    if len(entry.dose) > DOSE_MAX:
+        raise ForumError(f"Please keep the dose under {DOSE_MAX} characters.", field="treatments")
+    chosen = [side_effect_id for side_effect_id, _ in entry.side_effect_severities]
+    if len(set(chosen)) != len(chosen) or not set(chosen) <= side_effect_ids:
+        raise ForumError("Please choose side effects from the list.", field="treatments")
+
+
+def _vocabulary_kinds(question: Question) -> dict[int, TreatmentKind]:
+    rows = db.session.execute(
+        select(Treatment.id, Treatment.kind).where(Treatment.condition_id == question.condition_id)
+    )
+    return {treatment_id: kind for treatment_id, kind in rows}
+
+
+def _side_effect_ids(question: Question) -> set[int]:
     return set(
         db.session.scalars(
-            select(Treatment.id).where(Treatment.condition_id == question.condition_id)
+            select(SideEffect.id).where(SideEffect.condition_id == question.condition_id)
         )
     )
 
@@ -369,22 +433,54 @@ def _apply_fields(answer: Answer, draft: AnswerDraft) -> None:
     answer.time_since_diagnosis = draft.time_since_diagnosis
     answer.is_anonymous = draft.is_anonymous
     answer.visibility = draft.visibility
+    answer.wants_check_ins = draft.wants_check_ins
 
 
 def _replace_reports(answer: Answer, draft: AnswerDraft) -> None:
+    # A report the edit keeps (same treatment, same outcome and still-using) keeps the
+    # check-in that last confirmed it; a changed one is the member's word of today.
+    confirmed = {
+        (_report_key(r), r.outcome, r.still_using): r.checked_after_months
+        for r in answer.treatment_reports
+    }
     if answer.treatment_reports:
         answer.treatment_reports.clear()
         db.session.flush()  # old reports go before new ones take their unique slots
     for position, entry in enumerate(draft.treatments):
-        answer.treatment_reports.append(
-            TreatmentReport(
-                treatment_id=entry.treatment_id,
-                other_name=(entry.other_name or "").strip() or None
-                if not entry.treatment_id
-                else None,
-                outcome=entry.outcome,
-                side_effects=entry.side_effects.strip()[:300],
-                still_using=entry.still_using,
-                position=position,
-            )
+        report = report_from(entry, position)
+        report.checked_after_months = confirmed.get(
+            (_report_key(report), report.outcome, report.still_using)
         )
+        answer.treatment_reports.append(report)
+
+
+def _report_key(report: TreatmentReport) -> tuple:
+    return (report.treatment_id, (report.other_name or "").casefold())
+
+
+def report_from(entry: TreatmentEntry, position: int) -> TreatmentReport:
+    """A new treatment report holding ENTRY's values."""
+    report = TreatmentReport(
+        treatment_id=entry.treatment_id,
+        other_name=None if entry.treatment_id else (entry.other_name or "").strip() or None,
+        position=position,
+    )
+    apply_entry(report, entry)
+    return report
+
+
+def apply_entry(report: TreatmentReport, entry: TreatmentEntry) -> None:
+    """Write ENTRY's outcome and details onto REPORT (new, or updated by a check-in)."""
+    report.outcome = entry.outcome
+    report.side_effects = entry.side_effects.strip()[:300]
+    report.still_using = entry.still_using
+    report.started_in = entry.started.number if entry.started else None
+    report.stopped_in = entry.stopped.number if entry.stopped else None
+    report.stop_reason = entry.stop_reason
+    report.time_to_help = entry.time_to_help
+    report.access = entry.access
+    report.dose = entry.dose.strip()
+    report.side_effect_reports = [
+        ReportedSideEffect(side_effect_id=side_effect_id, severity=severity, position=position)
+        for position, (side_effect_id, severity) in enumerate(entry.side_effect_severities)
+    ]

@@ -55,6 +55,9 @@ class Condition(db.Model):
     treatments: Mapped[list[Treatment]] = relationship(
         back_populates="condition", order_by="Treatment.position"
     )
+    side_effects: Mapped[list[SideEffect]] = relationship(
+        back_populates="condition", order_by="SideEffect.position"
+    )
 
     def __repr__(self) -> str:
         return f"<Condition {self.slug}>"
@@ -94,5 +97,26 @@ class Treatment(db.Model):
     condition: Mapped[Condition] = relationship(back_populates="treatments")
 
     @property
+    def is_medicine(self) -> bool:
+        """Only a medicine has a dose worth writing down."""
+        return self.kind is TreatmentKind.MEDICATION
+
+    @property
     def synonym_list(self) -> list[str]:
         return [word.strip() for word in self.synonyms.split(",") if word.strip()]
+
+
+class SideEffect(db.Model):
+    """One entry of a condition's side-effect vocabulary: what members can pick, with a
+    severity, instead of typing (typed words do not add up across members)."""
+
+    __tablename__ = "side_effects"
+    __table_args__ = (UniqueConstraint("condition_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    condition_id: Mapped[int] = mapped_column(ForeignKey("conditions.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(default=0)
+
+    condition: Mapped[Condition] = relationship(back_populates="side_effects")
