@@ -177,12 +177,12 @@ def edit_answer(
     _check_draft(answer.question, draft)
     hold = screen_edit(editor, answer, draft.body)
     before = snapshot_of(answer)
-    db.session.add(_revision_of(answer, editor, reason))
+    db.session.add(keep_revision(answer, editor, reason))
     _apply_fields(answer, draft)
     _replace_reports(answer, draft)
     schedule.follow_wish(answer)
     answer.edited_at = utcnow()
-    _bump_version(answer, expected_version)
+    bump_version(answer, expected_version)
     if (
         hold
         and answer.is_published
@@ -216,7 +216,7 @@ def delete_answer(answer: Answer, actor: User) -> None:
     if answer.is_published:
         _count_published(answer, -1)
     answer.status = AnswerStatus.DELETED
-    _bump_version(answer, answer.version)
+    bump_version(answer, answer.version)
 
 
 def restore_answer(answer: Answer, moderator: User, reason: str = "") -> None:
@@ -225,7 +225,7 @@ def restore_answer(answer: Answer, moderator: User, reason: str = "") -> None:
     answer.status = AnswerStatus.PUBLISHED
     answer.published_at = answer.published_at or utcnow()
     _count_published(answer, +1)
-    _bump_version(answer, answer.version)
+    bump_version(answer, answer.version)
     record_action(
         moderator,
         "answer_restored",
@@ -318,7 +318,8 @@ def report_details(report: TreatmentReport) -> dict:
     }
 
 
-def _revision_of(answer: Answer, editor: User, reason: str) -> AnswerRevision:
+def keep_revision(answer: Answer, editor: User, reason: str) -> AnswerRevision:
+    """The answer as it stands, as a revision to add before changing it."""
     number = len(answer.revisions) + 1
     return AnswerRevision(
         answer=answer,
@@ -330,7 +331,7 @@ def _revision_of(answer: Answer, editor: User, reason: str) -> AnswerRevision:
     )
 
 
-def _bump_version(answer: Answer, expected: int) -> None:
+def bump_version(answer: Answer, expected: int) -> None:
     """Compare-and-set in SQL: of two concurrent saves of one version, only one wins."""
     result = db.session.execute(
         update(Answer)
