@@ -9,7 +9,7 @@ from werkzeug.security import generate_password_hash
 
 from forum.accounts.models import Role, User, display_name_key
 from forum.answers.models import Answer, AnswerStatus, Outcome, TreatmentReport
-from forum.conditions.models import Condition, Membership, Perspective, Treatment
+from forum.conditions.models import Condition, Membership, Perspective, SideEffect, Treatment
 from forum.content import render_markdown
 from forum.database import db, utcnow
 from forum.questions.models import Question
@@ -71,6 +71,11 @@ class Factory:
         return self._save(
             Treatment(condition=condition, name=name, slug=f"treatment-{n}", **fields)
         )
+
+    def side_effect(self, condition: Condition, name: str | None = None) -> SideEffect:
+        n = next(_numbers)
+        name = name or f"Side effect {n}"
+        return self._save(SideEffect(condition=condition, name=name, slug=f"side-effect-{n}"))
 
     def answer(
         self,

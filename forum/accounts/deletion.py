@@ -12,6 +12,7 @@ from forum.database import db
 from forum.errors import ForumError
 from forum.moderation.log import record_action
 from forum.moderation.models import Flag
+from forum.outcomes.models import CheckIn
 from forum.questions.models import Question
 
 
@@ -62,11 +63,14 @@ def _remove_links(link_model, link_target, counted_model, counter, user_id: int)
 
 
 def _detach_answers(user_id: int) -> None:
-    """Keep the words, drop the link to the person: revisions they edited lose the editor too."""
+    """Keep the words, drop the link to the person: revisions they edited lose the editor too.
+    Nobody is left to ask "still working?", so the check-ins go."""
+    owned = select(Answer.id).where(Answer.author_id == user_id)
+    db.session.execute(delete(CheckIn).where(CheckIn.answer_id.in_(owned)))
     db.session.execute(
         update(Answer)
         .where(Answer.author_id == user_id)
-        .values(author_id=None)
+        .values(author_id=None, wants_check_ins=False)
         .execution_options(synchronize_session=False)
     )
 
@@ -87,5 +91,6 @@ def _delete_answers(user_id: int) -> None:
         )
     for model in (HelpfulVote, Flag, AnswerRevision):
         db.session.execute(delete(model).where(model.answer_id.in_(owned)))
-    # Treatment reports go with their answer (ON DELETE CASCADE).
+    # Treatment reports (and the side effects they name) and check-ins go with their answer
+    # (ON DELETE CASCADE).
     db.session.execute(delete(Answer).where(Answer.author_id == user_id))

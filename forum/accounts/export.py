@@ -9,20 +9,25 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from forum.accounts.models import User
-from forum.answers.models import Answer, HelpfulVote, TreatmentReport
+from forum.answers.models import Answer, HelpfulVote, ReportedSideEffect, TreatmentReport
+from forum.answers.services import report_details
 from forum.conditions.models import Membership
 from forum.database import db, utcnow
 from forum.moderation.models import Flag, MemberNotice, ModerationAction
 from forum.notifications.models import Follow, Notification
 from forum.notifications.services import settings_of
+from forum.outcomes.models import CheckIn
+from forum.outcomes.schedule import check_ins_by_answer
 
 
 def export_member_data(user: User) -> dict[str, Any]:
+    answers = _answers(user)
+    check_ins = check_ins_by_answer([answer.id for answer in answers])
     return {
         "exported_at": _iso(utcnow()),
         "account": _account(user),
         "memberships": [_membership(m) for m in _rows(Membership, Membership.user_id == user.id)],
-        "answers": [_answer(answer) for answer in _answers(user)],
+        "answers": [_answer(answer, check_ins[answer.id]) for answer in answers],
         "helpful_votes": [
             {"answer_id": vote.answer_id, "created_at": _iso(vote.created_at)}
             for vote in _rows(HelpfulVote, HelpfulVote.user_id == user.id)
@@ -108,6 +113,9 @@ def _answers(user: User) -> list[Answer]:
         .options(
             selectinload(Answer.revisions),
             selectinload(Answer.treatment_reports).joinedload(TreatmentReport.treatment),
+            selectinload(Answer.treatment_reports)
+            .selectinload(TreatmentReport.side_effect_reports)
+            .joinedload(ReportedSideEffect.side_effect),
             selectinload(Answer.question),
         )
         .order_by(Answer.id)
@@ -115,7 +123,7 @@ def _answers(user: User) -> list[Answer]:
     return list(db.session.scalars(query))
 
 
-def _answer(answer: Answer) -> dict[str, Any]:
+def _answer(answer: Answer, check_ins: list[CheckIn]) -> dict[str, Any]:
     return {
         "id": answer.id,
         "question": answer.question.title,
@@ -127,14 +135,16 @@ def _answer(answer: Answer) -> dict[str, Any]:
         "time_since_diagnosis": (
             answer.time_since_diagnosis.value if answer.time_since_diagnosis else None
         ),
-        "treatments": [
+        "treatments": [_treatment_report(report) for report in answer.treatment_reports],
+        "check_ins_wanted": answer.wants_check_ins,
+        "check_ins": [
             {
-                "treatment": report.treatment.name,
-                "outcome": report.outcome.value,
-                "side_effects": report.side_effects,
-                "still_using": report.still_using,
+                "months": check_in.months,
+                "due_at": _iso(check_in.due_at),
+                "sent_at": _iso(check_in.sent_at),
+                "answered_at": _iso(check_in.answered_at),
             }
-            for report in answer.treatment_reports
+            for check_in in check_ins
         ],
         "created_at": _iso(answer.created_at),
         "edited_at": _iso(answer.edited_at),
@@ -181,6 +191,11 @@ def _decision(entry: ModerationAction) -> dict[str, Any]:
         "reason": entry.reason,
         "created_at": _iso(entry.created_at),
     }
+
+
+def _treatment_report(report: TreatmentReport) -> dict[str, Any]:
+    details = report_details(report)
+    return {"treatment": details.pop("name"), **details}
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -89,3 +89,8 @@ class WithdrawVerificationForm(ForumForm):
         "Why is the verification withdrawn?",
         validators=[DataRequired("Please give a reason."), Length(max=1000)],
     )
+
+
+class SideEffectForm(ForumForm):
+    name = StringField("Name", validators=[DataRequired("Please give a name."), Length(max=120)])
+    slug = StringField("Address (slug)", description=SLUG_HINT, validators=[Length(max=120)])

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from forum import permissions
 from forum.accounts.models import User
-from forum.conditions.models import Condition, Treatment, TreatmentKind
+from forum.answers.models import Answer, ReportedSideEffect, TreatmentReport
+from forum.conditions.models import Condition, SideEffect, Treatment, TreatmentKind
 from forum.database import db
 from forum.errors import ForumError
 from forum.moderation.log import record_action
@@ -172,6 +173,50 @@ def _synonyms(text: str, name: str) -> list[str]:
     return words
 
 
+# ---------------------------------------------------------------------------------------------
+# Side effects
+# ---------------------------------------------------------------------------------------------
+
+
+def create_side_effect(admin: User, condition: Condition, name: str, slug: str = "") -> SideEffect:
+    """Add a side effect members can pick, at the end of the condition's list."""
+    _require_admin(admin)
+    side_effect = _append(SideEffect, condition, _side_effect_fields(name, slug, condition, None))
+    _log(admin, "side_effect.create", side_effect, None)
+    return side_effect
+
+
+def rename_side_effect(admin: User, side_effect: SideEffect, name: str, slug: str = "") -> None:
+    """Change a side effect's name. Answer cards naming it are kept by answer version, so every
+    answer whose report names it gets a new version and is drawn again with the new name."""
+    _require_admin(admin)
+    fields = _side_effect_fields(name, slug, side_effect.condition, side_effect)
+    _update(admin, "side_effect.update", side_effect, fields)
+    naming = (
+        select(TreatmentReport.answer_id)
+        .join(ReportedSideEffect, ReportedSideEffect.report_id == TreatmentReport.id)
+        .where(ReportedSideEffect.side_effect_id == side_effect.id)
+    )
+    db.session.execute(
+        update(Answer)
+        .where(Answer.id.in_(naming))
+        .values(version=Answer.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _side_effect_fields(
+    name: str, slug: str, condition: Condition, side_effect: SideEffect | None
+) -> dict[str, Any]:
+    name = _required(name, "The side effect needs a name.")
+    refusal = f"{condition.name} already has a side effect at “{{slug}}”."
+    in_condition = SideEffect.condition_id == condition.id
+    return {
+        "name": name,
+        "slug": _free_slug(SideEffect, slug or name, side_effect, refusal, in_condition),
+    }
+
+
 def move_treatment(admin: User, treatment: Treatment, direction: str) -> None:
     _require_admin(admin)
     _move(admin, "treatment.move", _siblings(Treatment, treatment), treatment, direction)
@@ -222,7 +267,7 @@ def _update(admin: User, action: str, item, fields: dict[str, Any]) -> None:
 
 
 def _append(model, condition: Condition, fields: dict[str, Any]):
-    """A new question or treatment at the end of its condition's list."""
+    """A new question, treatment or side effect at the end of its condition's list."""
     position = _next_position(model.position, model.condition_id == condition.id)
     item = model(condition=condition, position=position, **fields)
     db.session.add(item)
@@ -259,6 +304,7 @@ def _snapshot(item) -> dict[str, Any]:
         Condition: ("name", "slug", "description", "position"),
         Question: ("condition_id", "title", "slug", "status", "position"),
         Treatment: ("condition_id", "name", "slug", "kind", "synonyms", "position"),
+        SideEffect: ("condition_id", "name", "slug", "position"),
     }[type(item)]
     values = {name: getattr(item, name) for name in fields}
     return {name: getattr(value, "value", value) for name, value in values.items()}

@@ -14,10 +14,11 @@ from forum.admin.forms import (
     ConditionForm,
     MoveForm,
     QuestionForm,
+    SideEffectForm,
     TreatmentForm,
     WithdrawVerificationForm,
 )
-from forum.conditions.models import Condition, Treatment
+from forum.conditions.models import Condition, SideEffect, Treatment
 from forum.database import db
 from forum.errors import ForumError
 from forum.jobs import queue as jobs
@@ -49,7 +50,11 @@ def condition(condition_id: int):
     found = db.session.scalar(
         select(Condition)
         .where(Condition.id == condition_id)
-        .options(selectinload(Condition.questions), selectinload(Condition.treatments))
+        .options(
+            selectinload(Condition.questions),
+            selectinload(Condition.treatments),
+            selectinload(Condition.side_effects),
+        )
     )
     if found is None:
         abort(404)
@@ -168,6 +173,43 @@ def edit_treatment(treatment_id: int):
         "Treatment saved.",
         condition=treatment.condition,
         treatment=treatment,
+    )
+
+
+@bp.route("/conditions/<int:condition_id>/side-effects/new", methods=["GET", "POST"])
+@admin_required
+def new_side_effect(condition_id: int):
+    found = db.get_or_404(Condition, condition_id)
+    form = SideEffectForm()
+    return _save_or_show(
+        form,
+        "admin/side_effect_form.html",
+        lambda: services.create_side_effect(
+            current_user, found, form.name.data or "", form.slug.data or ""
+        ),
+        lambda _: url_for(".condition", condition_id=found.id) + "#side-effects-heading",
+        "Side effect added.",
+        condition=found,
+    )
+
+
+@bp.route("/side-effects/<int:side_effect_id>/edit", methods=["GET", "POST"])
+@admin_required
+def edit_side_effect(side_effect_id: int):
+    side_effect = db.get_or_404(SideEffect, side_effect_id)
+    form = SideEffectForm(obj=side_effect)
+    return _save_or_show(
+        form,
+        "admin/side_effect_form.html",
+        lambda: services.rename_side_effect(
+            current_user, side_effect, form.name.data or "", form.slug.data or ""
+        ),
+        lambda _: (
+            url_for(".condition", condition_id=side_effect.condition_id) + "#side-effects-heading"
+        ),
+        "Side effect saved.",
+        condition=side_effect.condition,
+        side_effect=side_effect,
     )
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, TreatmentReport
+from forum.answers.queries import report_loading
 from forum.conditions.models import Condition
 from forum.conditions.services import TreatmentName
 from forum.database import db
@@ -113,17 +114,17 @@ def _key(answer: Answer, may: CardActions, voted: bool, page: str) -> str:
 
 
 def load_treatment_reports(answers: Sequence[Answer]) -> None:
-    """Load the treatment reports (with their treatments) of the answers that lack them, in one
-    query."""
+    """Load the treatment reports (with their treatments and side effects) of the answers that
+    lack them, in one query."""
     unloaded = {a.id: a for a in answers if "treatment_reports" in inspect(a).unloaded}
     if not unloaded:
         return
     reports = db.session.scalars(
         select(TreatmentReport)
         .where(TreatmentReport.answer_id.in_(unloaded))
-        .options(joinedload(TreatmentReport.treatment))
+        .options(*report_loading())
         .order_by(TreatmentReport.answer_id, TreatmentReport.position)
-    )
+    ).unique()
     by_answer: dict[int, list[TreatmentReport]] = defaultdict(list)
     for report in reports:
         by_answer[report.answer_id].append(report)

@@ -56,6 +56,7 @@ def _detail_changes(before: dict, after: dict) -> list[str]:
         ("time_since_diagnosis", "Time since diagnosis"),
         ("visibility", "Who can read it"),
         ("anonymous", "Posted anonymously"),
+        ("check_ins", "Asked to be checked in with"),
     ):
         if before.get(key) != after.get(key):
             changes.append(f"{label}: {_show(before.get(key))} → {_show(after.get(key))}")
@@ -67,15 +68,42 @@ def _detail_changes(before: dict, after: dict) -> list[str]:
         changes.append(f"Removed {name}")
     for name in old.keys() & new.keys():
         if old[name] != new[name]:
-            changes.append(
-                f"Changed {name}: {_show(old[name]['outcome'])} → {_show(new[name]['outcome'])}"
-            )
+            changes.append(f"Changed {name}: {_report_changes(old[name], new[name])}")
     return sorted(changes)
 
 
+# A treatment report's fields as the history names them (the outcome needs no name).
+_REPORT_FIELDS = (
+    ("outcome", ""),
+    ("still_using", "still using"),
+    ("started", "started"),
+    ("stopped", "stopped"),
+    ("stop_reason", "why stopped"),
+    ("time_to_help", "time until it helped"),
+    ("access", "how hard to get"),
+    ("dose", "dose"),
+    ("side_effects", "side effects"),
+    ("side_effect_severities", "side effects picked"),
+)
+
+
+def _report_changes(before: dict, after: dict) -> str:
+    """What changed in one treatment report, field by field; revisions written before a field
+    existed simply do not have it."""
+    parts = []
+    for key, label in _REPORT_FIELDS:
+        old, new = before.get(key), after.get(key)
+        if _show(old) != _show(new):
+            change = f"{_show(old)} → {_show(new)}"
+            parts.append(f"{label} {change}" if label else change)
+    return "; ".join(parts)
+
+
 def _show(value) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == {}:
         return "not given"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dict):  # side effects picked, with their severity
+        return ", ".join(f"{name} ({severity})" for name, severity in value.items())
     return str(value).replace("_", " ")

@@ -8,7 +8,13 @@ from sqlalchemy import Select, and_, bindparam, or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
-from forum.answers.models import Answer, AnswerStatus, TreatmentReport, Visibility
+from forum.answers.models import (
+    Answer,
+    AnswerStatus,
+    ReportedSideEffect,
+    TreatmentReport,
+    Visibility,
+)
 from forum.database import db
 from forum.permissions import can_read_members_only, is_moderator
 from forum.questions.models import Question
@@ -16,11 +22,20 @@ from forum.questions.models import Question
 VIEWER_ID = bindparam("viewer_id")
 
 
+def report_loading() -> tuple:
+    """Eager loads for treatment reports as cards show them, joined into the same statement:
+    the treatment, and the side effects picked with their names."""
+    return (
+        joinedload(TreatmentReport.treatment),
+        joinedload(TreatmentReport.side_effect_reports).joinedload(ReportedSideEffect.side_effect),
+    )
+
+
 def card_loading() -> tuple:
     """Eager loads for an answer card: author and treatment reports with their treatments."""
     return (
         joinedload(Answer.author),
-        selectinload(Answer.treatment_reports).joinedload(TreatmentReport.treatment),
+        selectinload(Answer.treatment_reports).options(*report_loading()),
     )
 
 

@@ -39,7 +39,7 @@ def permalink(answer_id: int):
 
 
 def _answer_form_page(question, form, *, answer=None, preview=None, warnings=()):
-    form.offer_treatments(question.condition.treatments)
+    form.offer_vocabulary(question.condition)
     return render_template(
         "answers/form.html",
         question=question,
@@ -83,7 +83,7 @@ def create(question_id: int):
     form = AnswerForm()
     if request.method == "GET":
         form.perspective.data = membership.relation.value
-    form.offer_treatments(question.condition.treatments)
+    form.offer_vocabulary(question.condition)
     if not form.is_submitted() or not form.validate():
         return _answer_form_page(question, form)
     if (another_look := _needs_another_look(form)) is not None:
@@ -127,7 +127,7 @@ def edit(answer_id: int):
     answer = _editable_answer_or_abort(answer_id)
     question = answer.question
     form = AnswerForm(data=form_data_for(answer)) if request.method == "GET" else AnswerForm()
-    form.offer_treatments(question.condition.treatments)
+    form.offer_vocabulary(question.condition)
     if not form.is_submitted() or not form.validate():
         return _answer_form_page(question, form, answer=answer)
     if (another_look := _needs_another_look(form)) is not None:

@@ -22,10 +22,10 @@ from werkzeug.security import generate_password_hash
 
 from forum.accounts.models import Role, User, display_name_key, new_session_token
 from forum.answers.models import Answer, AnswerStatus, HelpfulVote, TreatmentReport, Visibility
-from forum.conditions.models import Condition, Membership, Treatment
+from forum.conditions.models import Condition, Membership, SideEffect, Treatment
 from forum.content import render_markdown
 from forum.database import db, utcnow
-from forum.demo import data
+from forum.demo import data, outcomes
 from forum.demo.compose import compose_answer, plan_reports, time_since_diagnosis
 from forum.demo.data import (
     ConditionSpec,
@@ -98,6 +98,14 @@ class SeedReport:
     @property
     def created_anything(self) -> bool:
         return sum(self.created.values()) > 0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A condition's treatments and side effects, by name."""
+
+    treatments: dict[str, Treatment]
+    side_effects: dict[str, SideEffect]
 
 
 @dataclass(frozen=True)
@@ -257,11 +265,13 @@ def _seed_condition(
 ) -> Condition:
     condition = _ensure_condition(spec, position, now, report)
     treatments = _ensure_treatments(condition, spec, report)
+    side_effects = outcomes.ensure_side_effects(condition, spec)
     members = _ensure_memberships(condition, people, report)
     for question_position, question_spec in enumerate(spec.questions):
         question = _ensure_question(condition, question_spec, question_position, now, report)
         _ensure_summary(question, question_spec, editors, now, report)
-        _ensure_answers(question, question_spec, spec, members, treatments, now, report)
+        vocabulary = Vocabulary(treatments, side_effects)
+        _ensure_answers(question, question_spec, spec, members, vocabulary, now, report)
     return condition
 
 
@@ -417,7 +427,7 @@ def _ensure_answers(
     question_spec: QuestionSpec,
     condition_spec: ConditionSpec,
     members: list[tuple[User, MembershipSpec]],
-    treatments: dict[str, Treatment],
+    vocabulary: Vocabulary,
     now: datetime,
     report: SeedReport,
 ) -> None:
@@ -430,7 +440,7 @@ def _ensure_answers(
         report.tally("answers", author.id not in answered)
         if author.id not in answered:
             answer = _new_answer(
-                question, question_spec.topic, condition_spec, author, membership, treatments, now
+                question, question_spec.topic, condition_spec, author, membership, vocabulary, now
             )
             new_answers.append(answer)
     db.session.flush()  # helpful votes refer to the new answers by id
@@ -458,7 +468,7 @@ def _new_answer(
     condition_spec: ConditionSpec,
     author: User,
     membership: MembershipSpec,
-    treatments: dict[str, Treatment],
+    vocabulary: Vocabulary,
     now: datetime,
 ) -> Answer:
     rng = _rng("answer", question.condition.slug, question.slug, author.email)
@@ -480,16 +490,21 @@ def _new_answer(
         created_at=published_at - timedelta(hours=rng.uniform(1, 20)),
         published_at=published_at,
     )
+    # Details draw on a stream of their own: the rest of the demo stays as it was without them.
+    details_rng = _rng("details", question.condition.slug, question.slug, author.email)
     for position, planned in enumerate(reports):
-        answer.treatment_reports.append(
-            TreatmentReport(
-                treatment=treatments[planned.treatment.name],
-                position=position,
-                outcome=planned.outcome,
-                side_effects=planned.side_effects,
-                still_using=planned.still_using,
-            )
+        report = TreatmentReport(
+            treatment=vocabulary.treatments[planned.treatment.name],
+            position=position,
+            outcome=planned.outcome,
+            side_effects=planned.side_effects,
+            still_using=planned.still_using,
         )
+        outcomes.add_details(
+            report, planned.treatment.kind, vocabulary.side_effects, published_at, details_rng
+        )
+        answer.treatment_reports.append(report)
+    outcomes.add_check_ins(answer, now, details_rng)
     db.session.add(answer)
     return answer
 

@@ -37,3 +37,12 @@ def months_after(moment: datetime, months: int) -> datetime:
     year += moment.year
     last_day = calendar.monthrange(year, index + 1)[1]
     return moment.replace(year=year, month=index + 1, day=min(moment.day, last_day))
+
+
+def check_ins_by_answer(answer_ids: list[int]) -> dict[int, list[CheckIn]]:
+    """Each answer's check-ins, soonest first, in one query (for the member's export)."""
+    found: dict[int, list[CheckIn]] = {answer_id: [] for answer_id in answer_ids}
+    query = select(CheckIn).where(CheckIn.answer_id.in_(answer_ids)).order_by(CheckIn.due_at)
+    for check_in in db.session.scalars(query):
+        found[check_in.answer_id].append(check_in)
+    return found

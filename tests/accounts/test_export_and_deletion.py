@@ -61,7 +61,16 @@ def test_the_export_holds_everything_about_the_member(app, make):
         "outcome": "helped_a_lot",
         "side_effects": "",
         "still_using": None,
+        "started": None,
+        "stopped": None,
+        "stop_reason": None,
+        "time_to_help": None,
+        "access": None,
+        "dose": "",
+        "side_effect_severities": {},
+        "checked_after_months": None,
     }
+    assert exported["check_ins_wanted"] is False and exported["check_ins"] == []
     assert exported["revisions"][0]["body"] == "An earlier draft of my words."
     assert data["helpful_votes"] == [
         {"answer_id": other_answer.id, "created_at": data["helpful_votes"][0]["created_at"]}

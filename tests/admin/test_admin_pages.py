@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from forum.accounts.models import Role
-from forum.conditions.models import Condition, Treatment, TreatmentKind
+from forum.answers.models import Outcome, ReportedSideEffect, Severity
+from forum.conditions.models import Condition, SideEffect, Treatment, TreatmentKind
 from forum.database import db
 from forum.moderation.models import ModerationAction
 from forum.questions.models import Question, QuestionStatus
@@ -184,3 +185,39 @@ def test_the_reorder_buttons_carry_a_working_csrf_token(app, admin_client, make)
     db.session.refresh(first)
     db.session.refresh(second)
     assert (second.position, first.position) == (0, 1)
+
+
+def test_an_admin_adds_and_renames_a_side_effect_and_cards_show_the_new_name(
+    admin_client, app, make
+):
+    condition = make.condition()
+    question = make.question(condition)
+    baclofen = make.treatment(condition, "Baclofen")
+    response = admin_client.post(
+        f"/admin/conditions/{condition.id}/side-effects/new", data={"name": "Sleepyness"}
+    )
+    assert response.status_code == 302
+    side_effect = db.session.scalar(select(SideEffect))
+    assert (side_effect.condition_id, side_effect.slug) == (condition.id, "sleepyness")
+    page = admin_client.get(f"/admin/conditions/{condition.id}").get_data(as_text=True)
+    assert 'id="side-effects-heading"' in page and "Sleepyness" in page
+    answer = make.answer(question, treatments=[(baclofen, Outcome.HELPED_SOMEWHAT)])
+    answer.treatment_reports[0].side_effect_reports.append(
+        ReportedSideEffect(side_effect=side_effect, severity=Severity.MILD)
+    )
+    db.session.commit()
+    reader = app.test_client()
+    path = f"/questions/{question.id}/{question.slug}"
+    assert "Sleepyness (mild)" in reader.get(path).get_data(as_text=True)  # the card is kept
+    response = admin_client.post(
+        f"/admin/side-effects/{side_effect.id}/edit", data={"name": "Sleepiness", "slug": ""}
+    )
+    assert response.status_code == 302
+    html = reader.get(path).get_data(as_text=True)
+    assert "Sleepiness (mild)" in html and "Sleepyness" not in html
+    actions = db.session.scalars(select(ModerationAction.action).order_by(ModerationAction.id))
+    assert list(actions) == ["side_effect.create", "side_effect.update"]
+    clash = admin_client.post(
+        f"/admin/conditions/{condition.id}/side-effects/new", data={"name": "sleepiness"}
+    )
+    assert clash.status_code == 200 and "already has a side effect" in clash.get_data(True)

@@ -8,7 +8,11 @@ from forum.accounts.models import Role
 from forum.answers.models import (
     AnswerStatus,
     HelpfulVote,
+    Month,
     Outcome,
+    ReportedSideEffect,
+    Severity,
+    StopReason,
     TimeSinceDiagnosis,
     TreatmentReport,
     Visibility,
@@ -150,6 +154,7 @@ def question_sizes(make):
     moderator sees and helpful votes spread over them."""
     condition = make.condition()
     treatments = [make.treatment(condition) for _ in range(30)]
+    side_effects = [make.side_effect(condition) for _ in range(4)]
     outcomes = list(Outcome)
     voter = make.user()
     make.membership(voter, condition)
@@ -168,7 +173,13 @@ def question_sizes(make):
             )
             answer.treatment_reports.append(
                 TreatmentReport(other_name=f"Remedy {n % 3}", outcome=outcomes[n % 4],
-                                side_effects="a dry mouth" if n % 2 else "", position=9)
+                                side_effects="a dry mouth" if n % 2 else "", position=9,
+                                started_in=Month(2024, 1 + n % 12).number,
+                                stop_reason=StopReason.SIDE_EFFECTS if n % 2 else None,
+                                side_effect_reports=[
+                                    ReportedSideEffect(side_effect=effect, severity=Severity.MILD)
+                                    for effect in side_effects[: n % 4]
+                                ])
             )  # fmt: skip
             if n % 3 == 0:
                 db.session.add(HelpfulVote(user_id=voter.id, answer_id=answer.id))
