@@ -43,6 +43,9 @@ from forum.moderation import views as moderation
 from forum.notifications import templating as notification_templating
 from forum.notifications import views as notifications
 from forum.notifications.cli import notifications_cli
+from forum.outcomes import sending as check_in_sending
+from forum.outcomes import templating as outcome_templating
+from forum.outcomes import views as outcomes
 from forum.pages import views as pages
 from forum.questions import views as questions
 from forum.search import index as search_index
@@ -55,6 +58,8 @@ from forum.templating import register_template_helpers
 
 # Every model must be known before migrations or create_all look at the metadata.
 assert models
+# The hourly check-in job is declared when its module is imported, for the worker to run.
+assert check_in_sending
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FEATURES = (
     conditions,
@@ -73,6 +78,7 @@ FEATURES = (
     search_views,
     discovery_views,
     notifications,
+    outcomes,
 )
 
 
@@ -124,6 +130,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     register_template_helpers(app)
     moderation_templating.init_app(app)
     notification_templating.init_app(app)
+    outcome_templating.init_app(app)
     for feature in FEATURES:
         app.register_blueprint(feature.bp)
     app.cli.add_command(content_cli)

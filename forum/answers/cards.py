@@ -22,7 +22,6 @@ from flask import get_template_attribute, request
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 from sqlalchemy import inspect, select
-from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.accounts.models import User

@@ -25,11 +25,17 @@ class Version:
 
 def answer_history(answer: Answer) -> list[Version]:
     """Newest first: the current answer, then each earlier version it replaced."""
-    states = [(r.number, r.created_at, r.body, r.details, r.reason) for r in answer.revisions]
-    current_number = len(states) + 1
-    states.append(
-        (current_number, answer.edited_at or answer.created_at, answer.body, details_of(answer), "")
-    )
+    # A revision keeps the answer as it stood before an edit, made at the time of that edit,
+    # with its reason: the time and the reason belong to the version the edit made, the next.
+    revisions = answer.revisions
+    reasons = ["", *(r.reason for r in revisions)]
+    saved = [answer.created_at, *(r.created_at for r in revisions)]
+    states = [
+        (r.number, saved[index], r.body, r.details, reasons[index])
+        for index, r in enumerate(revisions)
+    ]
+    current = (len(revisions) + 1, saved[-1], answer.body, details_of(answer), reasons[-1])
+    states.append(current)
     versions = []
     previous = None
     for number, saved_at, body, details, reason in states:
@@ -84,6 +90,7 @@ _REPORT_FIELDS = (
     ("dose", "dose"),
     ("side_effects", "side effects"),
     ("side_effect_severities", "side effects picked"),
+    ("checked_after_months", "confirmed at the check-in after"),
 )
 
 
@@ -93,6 +100,8 @@ def _report_changes(before: dict, after: dict) -> str:
     parts = []
     for key, label in _REPORT_FIELDS:
         old, new = before.get(key), after.get(key)
+        if key == "checked_after_months":
+            old, new = (f"{value} months" if value else value for value in (old, new))
         if _show(old) != _show(new):
             change = f"{_show(old)} → {_show(new)}"
             parts.append(f"{label} {change}" if label else change)

@@ -4,19 +4,31 @@ answers as suggested answers.
 
 Only answers any signed-out reader can read go in; an anonymous answer's author is "A member
 with <condition>", as on the page.
+
+The question also *mentions* the treatments members name in those answers (published, shared
+with everyone), as a Drug (a medicine) or a MedicalTherapy: vocabulary treatments only, never a
+name a member typed (it may hold anything), and only those named by at least the small-number
+threshold of answers, so the data never tells of a count the page would hide. They come from
+the page's "what members report" figures, drawn for signed-out readers; only the kinds of the
+condition's treatments take a query of their own.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
 from flask import current_app
+from flask_login import current_user
 from markupsafe import Markup
+from sqlalchemy import Select, bindparam, select
 
 from forum.answers.models import Answer
-from forum.conditions.models import Condition
-from forum.questions.services import QuestionPage
+from forum.conditions.models import Condition, Treatment, TreatmentKind
+from forum.database import db
+from forum.insights.aggregates import MembersReport
+from forum.questions.services import QuestionPage, audience
 from forum.search.index import html_to_text
 from forum.summaries.models import SummaryReference, SummaryRevision
 from forum.urls import absolute_url, condition_url, question_url
@@ -79,9 +91,46 @@ def question_page_data(page: QuestionPage) -> dict[str, Any]:
             "suggestedAnswer": [_answer(answer, condition) for answer in answers[:MAX_ANSWERS]],
         },
     }
+    mentions = _mentions(page.report, condition)
+    if mentions:
+        data["mainEntity"]["mentions"] = mentions
     if page.summary is not None:
         data.update(_summary(page.summary))
     return data
+
+
+@functools.cache
+def _treatment_kinds() -> Select:
+    return select(Treatment.id, Treatment.kind).where(
+        Treatment.condition_id == bindparam("condition_id")
+    )
+
+
+def _mentions(report: MembersReport, condition: Condition) -> list[dict[str, Any]]:
+    """The vocabulary treatments at least the threshold of public answers name, the most named
+    first (the report's order). REPORT must be the one drawn for signed-out readers; for anyone
+    else (who counts members-only answers) there are none. One query, however many answers."""
+    if audience(current_user) != "everyone":
+        return []
+    rows = db.session.execute(_treatment_kinds(), {"condition_id": condition.id})
+    kinds = {treatment_id: kind for treatment_id, kind in rows}
+    return [
+        {
+            "@type": _SCHEMA_TYPES.get(kinds[tally.treatment_id], "MedicalTherapy"),
+            "name": tally.name,
+            "url": absolute_url(
+                "insights.treatment",
+                condition_id=condition.id,
+                treatment_id=tally.treatment_id,
+                slug=tally.slug,
+            ),
+        }
+        for tally in report.treatments
+        if tally.treatment_id in kinds and tally.tried.value >= report.threshold
+    ]
+
+
+_SCHEMA_TYPES = {TreatmentKind.MEDICATION: "Drug"}  # every other kind is a MedicalTherapy
 
 
 def _summary(revision: SummaryRevision) -> dict[str, Any]:

@@ -7,6 +7,21 @@ view has a link to share.
 The filters narrow what `visible_answers` already allows the reader to see (moderators and
 authors keep seeing their extra states). Treatment and outcome together mean "answers where
 this treatment had this outcome", one treatment report matching both.
+
+"Most similar to me" (?sort=similar) ranks the answers by how much they have in common with one
+answer of the reader's own, the *reference* (forum/questions/services.py picks it: their answer
+to this question if it names a treatment, else their most recent one in the condition that
+does). The score is worked out by the database, in the one listing statement:
+
+    3 for each treatment both answers name (the same vocabulary treatment, or the same typed
+      name, ignoring case and spaces at either end)
+    + 1 for the same perspective (patient / caregiver)
+    + 1 for the same time since diagnosis (an answer that does not say matches nothing)
+
+ties going to the most helpful, then the newest. The reader's own answers score nothing, so
+their own answer is not listed first for being like itself. Nothing on a card changes in this
+order, and the page is only ever drawn for its reader (signed-in pages are never kept whole:
+forum/caching.py), so nobody learns what the reader's answer says.
 """
 
 from __future__ import annotations
@@ -17,7 +32,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, bindparam, exists, func, select
+from sqlalchemy import ColumnElement, and_, bindparam, case, exists, func, literal, or_, select
+from sqlalchemy.orm import aliased
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote, Outcome, TimeSinceDiagnosis, TreatmentReport
@@ -43,6 +59,7 @@ class Sort(enum.Enum):
     HELPFUL = "helpful"
     NEWEST = "newest"
     OLDEST = "oldest"
+    SIMILAR = "similar"  # offered only to a reader with an answer to compare with
 
     @property
     def label(self) -> str:
@@ -53,6 +70,7 @@ _SORT_LABELS = {
     Sort.HELPFUL: "Most helpful first",
     Sort.NEWEST: "Newest first",
     Sort.OLDEST: "Oldest first",
+    Sort.SIMILAR: "Most similar to me",
 }
 
 # What each query parameter is called in a message about a value we could not use.
@@ -75,6 +93,8 @@ class AnswerFilters:
     diagnosis: TimeSinceDiagnosis | None = None
     page: int = 1
     treatment_id: int | None = field(default=None, compare=False)  # the slug's treatment
+    # The reader's answer "most similar to me" compares with (set only for that order).
+    similar_to: int | None = field(default=None, compare=False)
 
     def query_args(self, **changes) -> dict[str, str | int]:
         """The query string of this view (with CHANGES): only what differs from the plain page,
@@ -122,9 +142,11 @@ class AnswerFilters:
 
 
 def read_filters(
-    args: Mapping[str, str], treatments: Sequence[TreatmentName]
+    args: Mapping[str, str], treatments: Sequence[TreatmentName], similar_to: int | None = None
 ) -> tuple[AnswerFilters, list[str]]:
     """The filters a query string asks for, and a message for each value we could not use.
+    SIMILAR_TO is the reader's answer "most similar to me" compares with, None when they have
+    none (or are signed out): then that order is a value we cannot use.
 
     Unknown values are left out rather than refused: a link shared before a treatment was renamed
     still shows the answers, just without that one filter."""
@@ -145,16 +167,34 @@ def read_filters(
     treatment = choice("treatment", {OTHER: OTHER, **by_slug})
     known = None if treatment in (None, OTHER) else treatment
     page, page_problems = read_page(args)
+    sorts = {sort.value: sort for sort in sort_orders(similar_to is not None)}
+    if (args.get("sort") or "").strip() == Sort.SIMILAR.value and similar_to is None:
+        problems.append(NO_SIMILAR)
+        sort = Sort.HELPFUL
+    else:
+        sort = choice("sort", sorts) or Sort.HELPFUL
     filters = AnswerFilters(
-        sort=choice("sort", {sort.value: sort for sort in Sort}) or Sort.HELPFUL,
+        sort=sort,
         treatment=known.slug if known else treatment,
         treatment_id=known.id if known else None,
         perspective=choice("perspective", {p.value: p for p in Perspective}),
         outcome=choice("outcome", {o.value: o for o in Outcome}),
         diagnosis=choice("diagnosis", {d.value: d for d in TimeSinceDiagnosis}),
         page=page,
+        similar_to=similar_to if sort is Sort.SIMILAR else None,
     )
     return filters, problems + page_problems
+
+
+NO_SIMILAR = (
+    "We showed the most helpful answers first: “Most similar to me” compares answers with your "
+    "own, so it needs you signed in, with an answer in this community that names a treatment."
+)
+
+
+def sort_orders(similar: bool) -> list[Sort]:
+    """The orders a reader may pick: "most similar to me" only with an answer to compare with."""
+    return [sort for sort in Sort if similar or sort is not Sort.SIMILAR]
 
 
 def read_page(args: Mapping[str, str]) -> tuple[int, list[str]]:
@@ -171,10 +211,13 @@ def _shorten(value: str) -> str:
     return value if len(value) <= 40 else value[:39] + "…"
 
 
-def filter_choices(treatments: Sequence[TreatmentName]) -> dict[str, list[tuple[str, str]]]:
-    """The options of each field of the sort-and-filter form, in the form's order."""
+def filter_choices(
+    treatments: Sequence[TreatmentName], similar: bool = False
+) -> dict[str, list[tuple[str, str]]]:
+    """The options of each field of the sort-and-filter form, in the form's order; "most
+    similar to me" only when SIMILAR (the reader has an answer to compare with)."""
     return {
-        "sort": [(sort.value, sort.label) for sort in Sort],
+        "sort": [(sort.value, sort.label) for sort in sort_orders(similar)],
         "treatment": [
             ("", "Any treatment"),
             *((treatment.slug, treatment.name) for treatment in treatments),
@@ -218,6 +261,8 @@ def answer_page(
 ) -> AnswerPage:
     """One page of the answers the viewer may see, filtered and sorted, with the viewer's votes,
     in one query (plus the one that loads the cards' treatment reports)."""
+    if filters.sort is Sort.SIMILAR and filters.similar_to is None:
+        filters = replace(filters, sort=Sort.HELPFUL)  # nothing to compare with
     values = filter_values(filters)
     shape = frozenset(values) | ({OTHER} if filters.treatment == OTHER else frozenset())
     reader = reach(viewer)
@@ -232,12 +277,14 @@ def answer_page(
 
 def filter_values(filters: AnswerFilters) -> dict[str, object]:
     """The filters with a value, by the name of the bound parameter each one fills ("other
-    treatments" has none: it only changes the statement's shape)."""
+    treatments" has none: it only changes the statement's shape). "Most similar to me" fills
+    one too: the answer it compares with."""
     values = {
         "perspective": filters.perspective,
         "diagnosis": filters.diagnosis,
         "treatment_id": filters.treatment_id,
         "outcome": filters.outcome,
+        "similar_to": filters.similar_to if filters.sort is Sort.SIMILAR else None,
     }
     return {name: value for name, value in values.items() if value is not None}
 
@@ -254,11 +301,14 @@ def listing_query(reader: Reach, sort: Sort, filtered_by: frozenset[str]) -> Pag
     with the forum instead of with the page.
     """
     answers = visible_answers(reader).where(*filter_clauses(filtered_by))
+    picked = select(Answer.id, func.count().over().label("total_rows")).where(answers.whereclause)
     order = _ORDER[sort]
+    if sort is Sort.SIMILAR:
+        similarity = similarity_to_reference().label("similarity")
+        picked = picked.add_columns(similarity).outerjoin(_REFERENCE, _REFERENCE.id == SIMILAR_TO)
+        order = (similarity.desc(), *order)
     page = (
-        select(Answer.id, func.count().over().label("total_rows"))
-        .where(answers.whereclause)
-        .order_by(*order)
+        picked.order_by(*order)
         .limit(bindparam("page_limit"))
         .offset(bindparam("page_offset"))
         .subquery()
@@ -268,8 +318,10 @@ def listing_query(reader: Reach, sort: Sort, filtered_by: frozenset[str]) -> Pag
         .join(page, Answer.id == page.c.id)
         .options(card_author())
         .add_columns(page.c.total_rows)
-        .order_by(*order)
     )
+    if sort is Sort.SIMILAR:  # worked out once, where the page is picked, and read from there
+        order = (page.c.similarity.desc(), *_ORDER[sort])
+    paged = paged.order_by(*order)
     if reader is not Reach.PUBLISHED:
         voted = exists().where(HelpfulVote.answer_id == Answer.id, HelpfulVote.user_id == VIEWER_ID)
         paged = paged.add_columns(voted.label("voted"))
@@ -299,7 +351,47 @@ _ORDER = {
     Sort.HELPFUL: (Answer.helpful_count.desc(), _SHARED_AT, Answer.id),
     Sort.NEWEST: (_SHARED_AT.desc(), Answer.id.desc()),
     Sort.OLDEST: (_SHARED_AT, Answer.id),
+    Sort.SIMILAR: (Answer.helpful_count.desc(), _SHARED_AT.desc(), Answer.id.desc()),
 }
+
+# How much each thing two answers have in common counts towards "most similar to me".
+SHARED_TREATMENT_WEIGHT = 3  # for each treatment both name: what readers compare most
+SAME_PERSPECTIVE_WEIGHT = 1
+SAME_DIAGNOSIS_WEIGHT = 1
+SIMILAR_TO = bindparam("similar_to")  # the reader's own answer the others are compared with
+_REFERENCE = aliased(Answer, name="reference")
+
+
+def similarity_to_reference() -> ColumnElement[int]:
+    """How much an answer has in common with the answer :similar_to (joined as _REFERENCE),
+    weighted as the module's docstring says; the reader's own answers (:viewer_id) score 0."""
+    theirs = aliased(TreatmentReport, name="theirs")
+    mine = aliased(TreatmentReport, name="mine")
+    same_treatment = or_(
+        theirs.treatment_id == mine.treatment_id,
+        func.lower(func.trim(theirs.other_name)) == func.lower(func.trim(mine.other_name)),
+    )
+    shared = (
+        select(func.count(func.distinct(theirs.id)))
+        .select_from(theirs)
+        .join(mine, and_(mine.answer_id == SIMILAR_TO, same_treatment))
+        .where(theirs.answer_id == Answer.id)
+        .scalar_subquery()
+    )
+    score = (
+        SHARED_TREATMENT_WEIGHT * shared
+        + _weight(Answer.perspective == _REFERENCE.perspective, SAME_PERSPECTIVE_WEIGHT)
+        + _weight(
+            Answer.time_since_diagnosis == _REFERENCE.time_since_diagnosis, SAME_DIAGNOSIS_WEIGHT
+        )
+    )
+    # An answer whose author is gone (author_id NULL) is nobody's own: it is scored.
+    return case((Answer.author_id == VIEWER_ID, literal(0)), else_=score)
+
+
+def _weight(alike: ColumnElement[bool], weight: int) -> ColumnElement[int]:
+    """WEIGHT when ALIKE holds; 0 when it does not, or is unknown (a NULL on either side)."""
+    return case((alike, literal(weight)), else_=literal(0))
 
 
 @dataclass(frozen=True)

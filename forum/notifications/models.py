@@ -53,6 +53,7 @@ class NotificationKind(enum.Enum):
     SUMMARY_REVISED = "summary_revised"
     HELPFUL = "helpful"  # batched: one notification counts the votes since it was read
     AT_RISK_REPORT = "at_risk_report"  # for moderators: someone may be at risk
+    CHECK_IN = "check_in"  # "still working?", months after the member posted their answer
 
 
 # Kinds mailed at once whatever the member's choice: a crisis cannot wait for a digest.

@@ -6,16 +6,16 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from sqlalchemy import Select, and_, bindparam, select
+from sqlalchemy import Select, and_, bindparam, case, func, select
 from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
-from forum.answers.models import Answer
+from forum.answers.models import Answer, AnswerStatus
 from forum.answers.queries import VIEWER_ID
 from forum.caching import content_version
 from forum.conditions.models import Membership
 from forum.database import db
-from forum.fragments import fragment_key, kept
+from forum.fragments import fetch_many, fragment_key, kept, store_many
 from forum.insights.aggregates import MembersReport, question_report
 from forum.insights.listing import AnswerFilters, AnswerPage, answer_page
 from forum.notifications.models import Follow, FollowLevel
@@ -87,10 +87,12 @@ class ViewerStanding(NamedTuple):
     membership: Membership | None  # of the question's community
     own_answer_id: int | None  # in any state (one from before they left counts too)
     follow_level: FollowLevel  # how they follow the question itself
+    # Their answer "most similar to me" compares with (forum/insights/listing.py), if any.
+    similar_to: int | None = None
 
 
 @cache
-def _viewer_standing() -> Select:
+def _viewer_standing(with_reference: bool) -> Select:
     question_id = bindparam("question_id")
     own_answer = select(Answer.id).where(
         Answer.question_id == question_id, Answer.author_id == VIEWER_ID
@@ -101,16 +103,50 @@ def _viewer_standing() -> Select:
     membership = and_(
         Membership.user_id == User.id, Membership.condition_id == bindparam("condition_id")
     )
+    columns = [Membership, own_answer.scalar_subquery(), follow.scalar_subquery()]
+    if with_reference:
+        columns.append(_reference_answer().scalar_subquery())
     return (
-        select(Membership, own_answer.scalar_subquery(), follow.scalar_subquery())
+        select(*columns)
         .select_from(User)
         .outerjoin(Membership, membership)
         .where(User.id == VIEWER_ID)
     )
 
 
+def _reference_answer() -> Select:
+    """The viewer's answer "most similar to me" compares the others with: one of their own, in
+    the question's condition, that names a treatment (and that they did not delete). Their
+    answer to this question if it is one, else the most recent."""
+    on_this_question = case((Answer.question_id == bindparam("question_id"), 0), else_=1)
+    return (
+        select(Answer.id)
+        .join(Question, Question.id == Answer.question_id)
+        .where(
+            Answer.author_id == VIEWER_ID,
+            Question.condition_id == bindparam("condition_id"),
+            Answer.status != AnswerStatus.DELETED,
+            Answer.treatment_reports.any(),
+        )
+        .order_by(
+            on_this_question,
+            func.coalesce(Answer.published_at, Answer.created_at).desc(),
+            Answer.id.desc(),
+        )
+        .limit(1)
+    )
+
+
+NO_REFERENCE = 0  # kept for a viewer without such an answer (the cache cannot keep None)
+
+
 def viewer_standing(viewer: User, question: Question) -> ViewerStanding:
-    """The viewer's membership, own answer and follow of the question, in one query."""
+    """The viewer's membership, own answer, follow of the question and the answer "most similar
+    to me" compares with, in one query.
+
+    That answer is kept for the viewer (under their id) until content next changes, which every
+    write to an answer or its treatment reports does: a page read again asks only for the rest,
+    so it does not look through treatment reports at all."""
     if not viewer.is_authenticated:
         return ViewerStanding(None, None, FollowLevel.OFF)
     params = {
@@ -118,8 +154,14 @@ def viewer_standing(viewer: User, question: Question) -> ViewerStanding:
         "viewer_id": viewer.id,
         "condition_id": question.condition_id,
     }
-    membership, own_id, level = db.session.execute(_viewer_standing(), params).one()
-    return ViewerStanding(membership, own_id, level or FollowLevel.OFF)
+    key = question_fragment_key("similar-to", question.id, viewer.id)
+    known = fetch_many({key: key}).get(key)
+    row = db.session.execute(_viewer_standing(known is None), params).one()
+    membership, own_id, level, *found = row
+    if known is None:
+        known = found[0] or NO_REFERENCE
+        store_many({key: known})
+    return ViewerStanding(membership, own_id, level or FollowLevel.OFF, known or None)
 
 
 def question_fragment_key(kind: str, question_id: int, *parts: object) -> str:
@@ -146,13 +188,17 @@ def question_page(
     *,
     per_page: int = 30,
     threshold: int = 3,
+    standing: ViewerStanding | None = None,
 ) -> QuestionPage:
     """The question page in a fixed number of queries, however many answers it has: the page of
     answers (with the viewer's votes), their treatment reports, the summary, one grouped query
-    for what members report, and the viewer's own answer and membership."""
+    for what members report, and the viewer's own answer and membership (STANDING, when the
+    caller has looked it up already)."""
     listing = answer_page(question.id, viewer, filters or AnswerFilters(), per_page)
     answers = listing.answers
-    membership, own_id, follow_level = viewer_standing(viewer, question)
+    if standing is None:
+        standing = viewer_standing(viewer, question)
+    membership, own_id, follow_level, _ = standing
     own = next((a for a in answers if a.id == own_id), None)
     if own is None and own_id is not None:
         own = db.session.get(Answer, own_id)  # e.g. one they deleted: not in the page

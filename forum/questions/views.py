@@ -30,7 +30,9 @@ def detail(question_id: int, slug: str | None):
     if slug != question.slug:
         return redirect(question_url(question, **listing_args(request.args)), code=301)
     vocabulary = treatment_names(question.condition_id)
-    filters, problems = read_filters(request.args, vocabulary)
+    # Who reads decides whether "most similar to me" is an order they can have.
+    standing = services.viewer_standing(current_user, question)
+    filters, problems = read_filters(request.args, vocabulary, similar_to=standing.similar_to)
     if not is_clean(request.args, filters):
         # One view, one URL: drop empty, default and unusable values, and say what was dropped.
         for problem in problems:
@@ -43,6 +45,7 @@ def detail(question_id: int, slug: str | None):
         filters,
         per_page=config["QUESTION_ANSWERS_PER_PAGE"],
         threshold=config["SMALL_NUMBER_THRESHOLD"],
+        standing=standing,
     )
     controls = CardControls(
         voted_ids=page.listing.voted_ids,
@@ -54,7 +57,7 @@ def detail(question_id: int, slug: str | None):
         page=page,
         question=question,
         filters=filters,
-        filter_choices=filter_choices(vocabulary),
+        filter_choices=filter_choices(vocabulary, similar=standing.similar_to is not None),
         card_controls=controls,
         cards=answer_cards(page.answers, question.condition, vocabulary, current_user, controls),
         report_panel=report_panel(page.report, question.condition, question.id, current_user),

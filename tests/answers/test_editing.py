@@ -143,3 +143,20 @@ def test_delete_is_confirmed_soft_and_restorable_with_counts_kept_right(posted, 
     assert answer.status is AnswerStatus.PUBLISHED
     assert question.answer_count == 1 and member.approved_answer_count == 1
     assert db.session.scalar(select(ModerationAction)).action == "answer_restored"
+
+
+def test_the_history_puts_each_reason_and_time_on_the_version_its_edit_made(posted):
+    _, answer, _, client, pyridostigmine = posted
+    client.post(
+        f"/answers/{answer.id}/edit",
+        data=edit_form(
+            answer,
+            "Pyridostigmine helped my eyelids within days, and later my arms too.",
+            treatments=[(pyridostigmine.id, "helped_a_lot", {})],
+            reason="Six months on",
+        ),
+    )
+    html = client.get(f"/answers/{answer.id}/history").get_data(as_text=True)
+    current, first = html.split("Version 2 (current)")[1].split("Version 1")
+    assert "Reason given: Six months on" in current and "Reason given" not in first
+    assert "Changed Pyridostigmine" in current

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from forum.accounts.models import User
+from forum.answers import forms as answer_forms
 from forum.answers.models import (
     Access,
     Answer,
@@ -20,7 +21,6 @@ from forum.answers.models import (
     TimeToHelp,
     TreatmentReport,
 )
-from forum.answers import forms as answer_forms
 from forum.conditions.models import TreatmentKind
 from forum.database import db, utcnow
 from tests.answers.helpers import answer_form
@@ -186,9 +186,7 @@ def test_an_edit_shows_the_details_prefilled_and_the_history_names_each_change(c
     assert '<option selected value="side_effects">' in form
     assert '<option selected value="moderate">' in form
     changes = {"severities-0-severity": "severe", "dose": "5 mg at night"}
-    data = answer_form(
-        body=BODY, treatments=[detailed_baclofen(community, **changes)], version="1"
-    )
+    data = answer_form(body=BODY, treatments=[detailed_baclofen(community, **changes)], version="1")
     assert client.post(f"/answers/{answer.id}/edit", data=data).status_code == 302
     history = client.get(f"/answers/{answer.id}/history").get_data(as_text=True)
     assert (

@@ -10,7 +10,9 @@ from datetime import UTC, datetime
 import pytest
 
 from forum.accounts.models import Role
-from forum.answers.models import AnswerStatus, Visibility
+from forum.answers.models import AnswerStatus, Outcome, TreatmentReport, Visibility
+from forum.conditions.models import TreatmentKind
+from forum.database import db
 from forum.discovery.structured_data import json_ld
 
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
@@ -111,3 +113,83 @@ def test_json_ld_escapes_for_the_script_context():
         '<script type="application/ld+json">{"text":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
         "</script>"
     )
+
+
+@pytest.fixture
+def named_treatments(make, question):
+    """Public answers naming Baclofen (a medicine) 4 times, Physiotherapy (a therapy) 3 times,
+    Diazepam twice (and more in answers a signed-out reader may not read) and a typed "Secret
+    remedy" 3 times."""
+    condition = question.condition
+    baclofen = make.treatment(condition, "Baclofen", kind=TreatmentKind.MEDICATION)
+    physio = make.treatment(condition, "Physiotherapy", kind=TreatmentKind.THERAPY)
+    diazepam = make.treatment(condition, "Diazepam", kind=TreatmentKind.MEDICATION)
+    make.treatment(condition, "Gabapentin")  # named by nobody
+    public = [[baclofen, physio, diazepam], [baclofen, physio, diazepam], [baclofen, physio],
+              [baclofen]]  # fmt: skip
+    for named in public:
+        answer = make.answer(question, treatments=[(t, Outcome.HELPED_A_LOT) for t in named])
+        answer.treatment_reports.append(
+            TreatmentReport(other_name="Secret remedy", outcome=Outcome.NO_CHANGE, position=9)
+        )
+        db.session.commit()
+    for fields in ({"visibility": Visibility.MEMBERS}, {"status": AnswerStatus.PENDING},
+                   {"status": AnswerStatus.HIDDEN}):  # fmt: skip
+        make.answer(question, treatments=[(diazepam, Outcome.HELPED_A_LOT)], **fields)
+    return baclofen, physio, diazepam
+
+
+def test_the_question_mentions_treatments_enough_public_answers_name(
+    client, make, question, named_treatments
+):
+    baclofen, physio, _ = named_treatments
+    make.published_summary(question)
+    html = page_of(client, question)
+    condition = question.condition
+    base = f"http://localhost/conditions/{condition.id}/treatments"
+    assert structured_data(html)["mainEntity"]["mentions"] == [
+        {"@type": "Drug", "name": "Baclofen", "url": f"{base}/{baclofen.id}-{baclofen.slug}"},
+        {"@type": "MedicalTherapy", "name": "Physiotherapy",
+         "url": f"{base}/{physio.id}-{physio.slug}"},
+    ]  # fmt: skip
+    # Diazepam: two public answers, below the threshold of 3, however many others name it;
+    # a typed name may hold anything, so it never goes in, however often it is named.
+    block = SCRIPT.search(html).group(1)
+    assert "Diazepam" not in block and "Secret remedy" not in block
+
+
+def test_the_threshold_is_the_configured_one(app, client, question, named_treatments):
+    app.config["PAGE_CACHE_ENABLED"] = False  # a setting changed, not what readers may see
+    app.config["SMALL_NUMBER_THRESHOLD"] = 2
+    names = [
+        t["name"] for t in structured_data(page_of(client, question))["mainEntity"]["mentions"]
+    ]
+    assert names == ["Baclofen", "Physiotherapy", "Diazepam"]
+    app.config["SMALL_NUMBER_THRESHOLD"] = 5
+    assert "mentions" not in structured_data(page_of(client, question))["mainEntity"]
+
+
+def test_without_treatments_named_often_enough_nothing_is_mentioned(client, make, question):
+    baclofen = make.treatment(question.condition, "Baclofen")
+    make.answer(question, treatments=[(baclofen, Outcome.HELPED_A_LOT)])
+    assert "mentions" not in structured_data(page_of(client, question))["mainEntity"]
+
+
+def test_mentions_cost_the_same_queries_however_many_answers(
+    app, make, count_queries, question, named_treatments
+):
+    """One query for the kinds of the condition's treatments, with or without mentions: the
+    figures are the page's own."""
+    app.config["PAGE_CACHE_ENABLED"] = False
+    app.config["FRAGMENT_CACHE_ENABLED"] = False
+    quiet = make.question(question.condition)
+    make.answer(quiet, treatments=[(named_treatments[0], Outcome.HELPED_A_LOT)])
+    for _ in range(40):
+        make.answer(question, treatments=[(t, Outcome.NO_CHANGE) for t in named_treatments])
+    counts = []
+    for asked in (quiet, question):
+        with count_queries() as counter:
+            html = page_of(app.test_client(), asked)
+        counts.append(counter.count)
+        assert ("mentions" in structured_data(html)["mainEntity"]) is (asked is question)
+    assert counts[0] == counts[1], counts
