@@ -133,6 +133,7 @@ def seed_demo(password: str | None = None) -> SeedReport:
     ]
     db.session.flush()
     seed_moderation_examples(now, report)
+    outcomes.ensure_waiting_check_in(data.CHECK_IN_EMAIL, now)
     db.session.flush()
     recount(conditions, people.values())
     _tally_votes_already_present(conditions, report)

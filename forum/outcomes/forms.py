@@ -6,6 +6,7 @@ from __future__ import annotations
 from wtforms import FieldList, Form, FormField, HiddenField, RadioField, SelectChoice, SelectField
 from wtforms.validators import InputRequired, Optional, Regexp
 
+from forum.answers.forms import MONTH_CHOICES, year_choices
 from forum.answers.models import Month, Outcome, StopReason, TreatmentReport
 from forum.answers.services import MAX_TREATMENTS
 from forum.database import utcnow
@@ -13,16 +14,6 @@ from forum.outcomes.services import ReportUpdate, report_key
 from forum.request_input import ForumForm
 
 YES, NO = "yes", "no"
-YEARS_BACK = 60  # as far back as the answer form's "when did you start"
-MONTHS = [SelectChoice("", "Month")] + [
-    SelectChoice(str(number), Month(2000, number).label.split()[0]) for number in range(1, 13)
-]
-
-
-def year_choices() -> list[SelectChoice]:
-    this_year = utcnow().year
-    years = range(this_year, this_year - YEARS_BACK, -1)
-    return [SelectChoice("", "Year")] + [SelectChoice(str(year), str(year)) for year in years]
 
 
 class ReportCheckInForm(Form):
@@ -43,7 +34,7 @@ class ReportCheckInForm(Form):
         validators=[InputRequired("Please say how it is going now.")],
     )
     stopped_month = SelectField(
-        "Month", choices=MONTHS, default="", invalid_choice_message="Please choose a month."
+        "Month", choices=MONTH_CHOICES, default="", invalid_choice_message="Please choose a month."
     )
     stopped_year = SelectField(
         "Year", default="", invalid_choice_message="Please choose a year from the list."

@@ -52,7 +52,7 @@ def ask_next_batch(now: str, after: int) -> None:
     claimed = _claim_due_check_ins([answer.id for answer in answers], moment)
     for answer in answers:
         if answer.id in claimed:
-            _ask(answer, max(claimed[answer.id]))
+            ask(answer, max(claimed[answer.id]))
     if len(answers) == batch_size():
         after_commit(ask_next_batch, now, answers[-1].id)
     db.session.commit()
@@ -113,7 +113,8 @@ def _claim_due_check_ins(answer_ids: list[int], now: datetime) -> dict[int, list
     return claimed
 
 
-def _ask(answer: Answer, months: int) -> None:
+def ask(answer: Answer, months: int) -> None:
+    """Tell the author, on the site and as they chose by mail, that a check-in waits."""
     notify_users(
         [answer.author_id],
         NotificationKind.CHECK_IN,

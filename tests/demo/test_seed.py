@@ -402,3 +402,23 @@ def test_approving_a_waiting_demo_answer_rings_the_demo_members_bell(app, seeded
     assert [(n.kind, n.answer_id) for n in told] == [(NotificationKind.NEW_ANSWER, waiting.id)]
     page = app.test_client(user=member).get("/").get_data(as_text=True)
     assert 'class="bell__count" aria-hidden="true">1<' in page
+
+
+def test_the_second_demo_member_has_a_check_in_waiting_to_try(app, seeded):
+    """What README tells a newcomer to try: the bell asks "still working?", the page updates."""
+    from forum.notifications.models import Notification, NotificationKind
+    from forum.outcomes.models import CheckIn
+
+    member = demo_user(data.CHECK_IN_EMAIL)
+    told = [n for n in all_of(Notification) if n.user_id == member.id]
+    assert [n.kind for n in told] == [NotificationKind.CHECK_IN]
+    answer = db.session.get(Answer, told[0].answer_id)
+    assert answer.author_id == member.id and answer.wants_check_ins
+    waiting = [c for c in all_of(CheckIn) if c.answer_id == answer.id and not c.answered_at]
+    assert any(c.sent_at for c in waiting)
+    client = app.test_client(user=member)
+    page = client.get(told[0].link).get_data(as_text=True)
+    assert "Are you still taking it?" in page
+    seed_demo()  # a second run leaves the waiting check-in as it is
+    db.session.commit()
+    assert len([n for n in all_of(Notification) if n.user_id == member.id]) == 1

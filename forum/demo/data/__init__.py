@@ -7,6 +7,7 @@ and every summary and condition description says it is demo content.
 
 from forum.demo.data.conditions import CONDITIONS
 from forum.demo.data.people import (
+    CHECK_IN_EMAIL,
     COMMUNITY_MEMBERS,
     DEMO_ACCOUNTS,
     DEMO_REVIEWER_PROFILES,
@@ -33,6 +34,7 @@ from forum.demo.data.specs import (
 )
 
 __all__ = [
+    "CHECK_IN_EMAIL",
     "CLOSERS",
     "COMMUNITY_MEMBERS",
     "CONDITIONS",

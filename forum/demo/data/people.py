@@ -36,6 +36,8 @@ DEMO_ACCOUNTS: tuple[MemberSpec, ...] = (
 REVIEWER_EMAIL = "reviewer@demo.example"
 SECOND_REVIEWER_EMAIL = "second.reviewer@demo.example"
 WRITER_EMAIL = "admin@demo.example"
+# Has a "still working?" check-in waiting on its treatments answer (forum/demo/outcomes.py).
+CHECK_IN_EMAIL = "second.member@demo.example"
 
 # Two verified reviewers, so the four-eyes workflow can be tried: one writes and submits a
 # draft, the other publishes it (or returns it with comments).
