@@ -181,7 +181,7 @@ class TreatmentRowForm(Form):
                 "The month you stopped is before the month you started.",
             ]
             valid = False
-        this_month = Month(utcnow().year, utcnow().month).number
+        this_month = Month.of(utcnow()).number
         for year, when in ((self.started_year, started), (self.stopped_year, stopped)):
             if when and when.number > this_month:
                 year.errors = [*year.errors, "Please choose a month that has already begun."]

@@ -158,6 +158,11 @@ class Month(NamedTuple):
         year, index = divmod(number, 12)
         return cls(year, index + 1)
 
+    @classmethod
+    def of(cls, moment: datetime) -> Month:
+        """The month MOMENT falls in."""
+        return cls(moment.year, moment.month)
+
     @property
     def number(self) -> int:
         """Months since the year 0: stored so that SQL can count months by subtracting."""

@@ -396,7 +396,7 @@ def _check_details(
     """The optional details must make sense together; the form says the same, field by field."""
     if entry.started and entry.stopped and entry.stopped.number < entry.started.number:
         raise ForumError("A treatment can't stop before it started.", field="treatments")
-    this_month = Month(utcnow().year, utcnow().month).number
+    this_month = Month.of(utcnow()).number
     if any(month and month.number > this_month for month in (entry.started, entry.stopped)):
         raise ForumError("Please choose a month that has already begun.", field="treatments")
     if (entry.stopped or entry.stop_reason) and entry.still_using:

@@ -71,8 +71,7 @@ class ReportCheckInForm(Form):
         stopped = self.stopped
         if stopped is None:
             return True
-        today = utcnow()
-        if stopped.number > Month(today.year, today.month).number:
+        if stopped.number > Month.of(utcnow()).number:
             self.stopped_year.errors = ["Please choose a month that has already begun."]
             return False
         started = self.report.started_in if self.report is not None else None

@@ -127,8 +127,7 @@ def _check(update: ReportUpdate, report: TreatmentReport) -> None:
     check-in changes."""
     if update.still_using or update.stopped is None:
         return
-    today = utcnow()
-    if update.stopped.number > Month(today.year, today.month).number:
+    if update.stopped.number > Month.of(utcnow()).number:
         raise ForumError(f"{report.name}: please choose a month that has already begun.")
     if report.started_in is not None and update.stopped.number < report.started_in:
         raise ForumError(f"{report.name}: the month you stopped is before the month you started.")
