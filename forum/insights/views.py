@@ -105,21 +105,26 @@ def condition_treatments(condition_id: int, slug: str):
             code=301,
         )
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
+    report = condition_report(condition.id, current_user, threshold)
     return render_template(
         "insights/condition_treatments.html",
         condition=condition,
-        report=condition_report(condition.id, current_user, threshold),
+        report=report,
+        chart=treatments.popularity_chart(report),
     )
 
 
 @bp.get("/conditions/<int:condition_id>/treatments/<int:treatment_id>", defaults={"slug": None})
 @bp.get("/conditions/<int:condition_id>/treatments/<int:treatment_id>-<slug>")
 def treatment(condition_id: int, treatment_id: int, slug: str | None):
+    """A treatment's figures and the answers that name it, for everyone or for the answers
+    ?perspective= and ?diagnosis= pick (an unknown value is left out, and the page says so)."""
     found = treatments.find_treatment(condition_id, treatment_id)
     if found is None:
         abort(404)
     page, problems = read_page(request.args)
-    for problem in problems:
+    filters, filter_problems = treatments.read_filters(request.args)
+    for problem in problems + filter_problems:
         flash(problem, "info")
     if slug != found.slug:
         return redirect(
@@ -128,6 +133,7 @@ def treatment(condition_id: int, treatment_id: int, slug: str | None):
                 condition_id=condition_id,
                 treatment_id=found.id,
                 slug=found.slug,
+                **filters.query_args(),
                 **({"page": page} if page > 1 else {}),
             ),
             code=301,
@@ -141,7 +147,9 @@ def treatment(condition_id: int, treatment_id: int, slug: str | None):
             page,
             per_page=config["TREATMENT_ANSWERS_PER_PAGE"],
             threshold=config["SMALL_NUMBER_THRESHOLD"],
+            filters=filters,
         ),
         condition=found.condition,
         treatment=found,
+        filter_choices=treatments.filter_choices(),
     )
