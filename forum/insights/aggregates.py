@@ -35,7 +35,6 @@ read "not shown" (no percentage or bar either):
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,71 +66,11 @@ from forum.answers.models import (
 from forum.conditions.models import Perspective, Treatment
 from forum.database import db
 from forum.insights.disclosure import TOTAL, crossed, fewer_than, withheld
+from forum.insights.slices import DIAGNOSES, EVERYONE, HELPED, NOT_GIVEN, PERSPECTIVES, Filters
 from forum.permissions import can_read_members_only
 from forum.questions.models import Question, QuestionStatus
 
 TOP_SIDE_EFFECTS = 5
-
-# The slices of the figures a treatment page's filters pick: each perspective, and each time
-# since diagnosis, including answers that gave none (they count in the unfiltered figures).
-PERSPECTIVES = tuple(Perspective)
-NOT_GIVEN = "not_given"
-DIAGNOSES: tuple[TimeSinceDiagnosis | str, ...] = (*TimeSinceDiagnosis, NOT_GIVEN)
-HELPED = "helped"  # helped a lot or somewhat
-# Every (perspective, time since diagnosis) a page can show, TOTAL standing for "any".
-SLICES = tuple(itertools.product((*PERSPECTIVES, TOTAL), (*DIAGNOSES, TOTAL)))
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Whose answers a treatment page's figures and list count: ?perspective=caregiver
-    &diagnosis=3_to_5_years. None is everyone."""
-
-    perspective: Perspective | None = None
-    diagnosis: TimeSinceDiagnosis | None = None
-
-    @property
-    def is_filtered(self) -> bool:
-        return self.perspective is not None or self.diagnosis is not None
-
-    @property
-    def slice(self) -> tuple:
-        """The coordinates of these answers in a table crossed by perspective and diagnosis."""
-        return (self.perspective or TOTAL, self.diagnosis or TOTAL)
-
-    def query_args(self) -> dict[str, str]:
-        values = {
-            "perspective": self.perspective and self.perspective.value,
-            "diagnosis": self.diagnosis and self.diagnosis.value,
-        }
-        return {name: value for name, value in values.items() if value}
-
-    def form_values(self) -> dict[str, str]:
-        """What the filter form shows as chosen, "" for "any"."""
-        return {
-            "perspective": self.perspective.value if self.perspective else "",
-            "diagnosis": self.diagnosis.value if self.diagnosis else "",
-        }
-
-    @property
-    def description(self) -> str:
-        """Whose answers, in words: "caregivers, diagnosed 3 to 5 years ago" ("" for all)."""
-        parts = []
-        if self.perspective is not None:
-            parts.append(self.perspective.label.lower() + "s")
-        if self.diagnosis is not None:
-            label = self.diagnosis.label
-            parts.append(label[0].lower() + label[1:])
-        return ", ".join(parts)
-
-    def clauses(self) -> tuple[ColumnElement[bool], ...]:
-        """The same choice as a WHERE clause on answers, for the lists of answers."""
-        clauses = []
-        if self.perspective is not None:
-            clauses.append(Answer.perspective == self.perspective)
-        if self.diagnosis is not None:
-            clauses.append(Answer.time_since_diagnosis == self.diagnosis)
-        return tuple(clauses)
 
 
 @dataclass(frozen=True)
@@ -251,7 +190,7 @@ def treatment_report(
     """The figures for one treatment, across its condition's visible questions, for the
     answers FILTERS choose (all of them by default)."""
     scope = _scope(viewer, *treatment_scope(treatment))
-    return _report(scope, threshold, across=True, filters=filters or Filters(), one=True)
+    return _report(scope, threshold, across=True, filters=filters or EVERYONE, one=True)
 
 
 def treatment_scope(treatment: Treatment) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
@@ -309,7 +248,7 @@ def _report(
     threshold: int,
     *,
     across: bool,
-    filters: Filters = Filters(),  # frozen: one default object is safe
+    filters: Filters = EVERYONE,
     one: bool = False,
 ) -> MembersReport:
     counts = [

@@ -58,7 +58,6 @@ from forum.conditions.models import Perspective, SideEffect, Treatment
 from forum.database import db, utcnow
 from forum.insights.aggregates import (
     Figure,
-    Filters,
     Protected,
     diagnosis_of,
     protect_slices,
@@ -66,6 +65,7 @@ from forum.insights.aggregates import (
     treatment_scope,
 )
 from forum.insights.disclosure import TOTAL
+from forum.insights.slices import Filters
 
 MONTHS = (6, 12)
 

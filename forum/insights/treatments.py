@@ -16,7 +16,6 @@ from forum.answers.models import Answer, AnswerStatus, TimeSinceDiagnosis, Treat
 from forum.conditions.models import Perspective, Treatment
 from forum.database import db
 from forum.insights.aggregates import (
-    Filters,
     MembersReport,
     TreatmentTally,
     readable_by,
@@ -24,6 +23,7 @@ from forum.insights.aggregates import (
 )
 from forum.insights.over_time import OverTime, over_time
 from forum.insights.paging import OneQueryPagination, paginate
+from forum.insights.slices import Filters
 from forum.questions.models import Question, QuestionStatus
 
 # What each filter's query parameter is called in a message about a value we could not use.
