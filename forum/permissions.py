@@ -188,7 +188,8 @@ def can_edit_answer(user: User, answer: Answer) -> bool:
 def can_check_in(user: User, answer: Answer) -> bool:
     """Answer "still working?": an edit of the author's own reports, so the author alone, and
     only while they may edit it themselves (a moderator's edit rights do not reach it)."""
-    return can_edit_answer(user, answer)  # which already asks for the author
+    # is_author first: can_edit_answer lets every moderator through.
+    return is_author(user, answer) and can_edit_answer(user, answer)
 
 
 def can_delete_answer(user: User, answer: Answer) -> bool:
