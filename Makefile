@@ -5,6 +5,9 @@ FLASK := $(VENV)/bin/flask
 HOST ?= 127.0.0.1
 PORT ?= 5000
 PYTEST_ARGS ?=
+# Parallel test workers (pytest-xdist); each test file runs whole in one of them.
+TEST_WORKERS ?= 2
+PYTEST := $(PYTHON) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 BENCH_ANSWERS ?= 100000
 JOB_WORKERS ?= 2
 
@@ -45,12 +48,12 @@ node_modules/.installed: package.json package-lock.json
 test: test-sqlite test-postgres
 
 test-sqlite: $(VENV)/.dev-installed node_modules/.installed
-	env -u TEST_DATABASE_URL FORUM_CONFIG=testing $(PYTHON) -m pytest -q $(PYTEST_ARGS)
+	env -u TEST_DATABASE_URL FORUM_CONFIG=testing $(PYTEST) $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.dev-installed
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "Running the suite again on $$TEST_DATABASE_URL"; \
-		FORUM_CONFIG=testing $(PYTHON) -m pytest -q -m "not browser" $(PYTEST_ARGS); \
+		FORUM_CONFIG=testing $(PYTEST) -m "not browser" $(PYTEST_ARGS); \
 	else \
 		echo "TEST_DATABASE_URL is not set: skipping the PostgreSQL run."; \
 	fi

@@ -8,14 +8,18 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from jinja2 import BytecodeCache
 
 from config import TestingConfig
 from forum import create_app
+from forum.caching import cache
 from forum.clients import RequestClient
 from forum.database import db
+from forum.extensions import limiter
 from tests.factories import Factory
 from tests.jobqueue import queued  # noqa: F401 (a fixture: the app with a real queue)
 from tests.mailbox import Outbox
+from tests.workers import worker_name, worker_number
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 
@@ -26,46 +30,151 @@ def on_postgres() -> bool:
 
 @pytest.fixture(scope="session")
 def database_url() -> str:
-    """A shared PostgreSQL schema made once per run, or a fresh SQLite memory database per test."""
+    """A shared PostgreSQL schema made once per run (a database of its own for each parallel
+    worker), or a fresh SQLite memory database per test."""
     if not on_postgres():
         return "sqlite://"
-    engine = sa.create_engine(TEST_DATABASE_URL)
+    url = worker_database(TEST_DATABASE_URL)
+    engine = sa.create_engine(url)
     with engine.begin() as connection:
         connection.execute(sa.text("DROP SCHEMA public CASCADE"))
         connection.execute(sa.text("CREATE SCHEMA public"))
         db.metadata.create_all(connection)
     engine.dispose()
-    return TEST_DATABASE_URL
+    return without_waiting_for_the_disk(url)
+
+
+def worker_database(url: str) -> str:
+    """The first worker (or a run without workers) uses URL's database; each other worker a
+    database named after it, made when missing, so no two workers empty each other's tables."""
+    if worker_number() == 0:
+        return url
+    base = sa.make_url(url)
+    name = f"{base.database}_{worker_name()}"
+    server = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        found = connection.execute(
+            sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        ).scalar()
+        if not found:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    server.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def without_waiting_for_the_disk(url: str) -> str:
+    """The test database need not survive a power cut: its commits return before PostgreSQL
+    has flushed them to disk (synchronous_commit=off, for these connections only)."""
+    faster = sa.make_url(url).update_query_dict({"options": "-c synchronous_commit=off"})
+    return faster.render_as_string(hide_password=False)
+
+
+class SharedBytecode(BytecodeCache):
+    """Compiled templates kept in memory for the whole run. Each test builds its own app, and
+    compiling every template it renders again was most of the suite's time. Jinja keys each
+    entry by the template's name and a checksum of its source, so an edit is never missed."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+SHARED_BYTECODE = SharedBytecode()
+
+
+def share_compiled_templates(app) -> None:
+    app.jinja_env.bytecode_cache = SHARED_BYTECODE
 
 
 @contextlib.contextmanager
 def running_app(config: type[TestingConfig], outbox: Path):
-    """An app on the test database, with its tables, inside an app context."""
+    """An app of its own on the test database, with its tables, inside an app context: for
+    tests that need settings read when the app is built, or add routes to it."""
     app = create_app(config)
+    share_compiled_templates(app)
     app.config["MAIL_OUTBOX_DIR"] = str(outbox)
     app.test_client_class = RequestClient
-    with app.app_context():
-        if not on_postgres():
-            db.create_all()
+    with app.app_context(), fresh_database():
         yield app
+
+
+@contextlib.contextmanager
+def fresh_database():
+    """Empty tables for one test: on SQLite a new in-memory database (it lives as long as the
+    engine's one connection), on PostgreSQL the run's schema, emptied afterwards."""
+    if not on_postgres():
+        db.engine.dispose()
+        db.create_all()
+    try:
+        yield
+    finally:
         db.session.remove()
         if on_postgres():
             _empty_every_table()
         db.engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def run_app(database_url):
+    """One app for the whole run, as built for the test settings. Building an app (compiling
+    its URL rules above all) cost more than most tests, so `app` lends this one to each test
+    and puts back what a test may change: settings, kept pages and counters, tables."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATABASE_URL", database_url)
+        patch.delenv("REDIS_URL", raising=False)
+        app = create_app(TestingConfig)
+    share_compiled_templates(app)
+    app.test_client_class = RequestClient
+    return app, dict(app.config)
+
+
 @pytest.fixture
-def app(database_url, monkeypatch, tmp_path):
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.delenv("REDIS_URL", raising=False)
-    with running_app(TestingConfig, tmp_path / "outbox") as app:
-        yield app
+def app(request, run_app, database_url, monkeypatch, tmp_path):
+    """The app for one test, on empty tables. A test marked `own_app` (it adds routes, say)
+    gets an app built for it alone."""
+    if request.node.get_closest_marker("own_app"):
+        monkeypatch.setenv("DATABASE_URL", database_url)
+        monkeypatch.delenv("REDIS_URL", raising=False)
+        with running_app(TestingConfig, tmp_path / "outbox") as app:
+            yield app
+        return
+    app, settings = run_app
+    app.config["MAIL_OUTBOX_DIR"] = str(tmp_path / "outbox")
+    with app.app_context():
+        try:
+            with fresh_database():
+                yield app
+        finally:
+            app.config.clear()
+            app.config.update(settings)
+            assert cache.clear(), "the kept pages were not emptied"
+            limiter.reset()
 
 
 def _empty_every_table() -> None:
-    tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+    """DELETE, children first, and every sequence back to 1, in one round trip: as TRUNCATE …
+    RESTART IDENTITY leaves things, at a tenth of its cost on tables this small."""
+    global _EMPTYING
+    if _EMPTYING is None:
+        with db.engine.connect() as connection:
+            sequences = connection.exec_driver_sql(
+                "SELECT relname FROM pg_class WHERE relkind = 'S' "
+                "AND relnamespace = 'public'::regnamespace"
+            ).scalars()
+            restarts = [f'ALTER SEQUENCE "{name}" RESTART' for name in sequences]
+        deletes = [f'DELETE FROM "{table.name}"' for table in reversed(db.metadata.sorted_tables)]
+        _EMPTYING = "; ".join(deletes + restarts)
     with db.engine.begin() as connection:
-        connection.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        connection.exec_driver_sql(_EMPTYING)
+
+
+_EMPTYING: str | None = None
 
 
 @pytest.fixture

@@ -8,8 +8,9 @@ import pytest
 import redis
 
 from forum.jobs.queue import huey
+from tests.workers import redis_url
 
-REDIS_URL = "redis://127.0.0.1:6379/13"
+REDIS_URL = redis_url(13)
 
 
 @pytest.fixture(params=["sqlite", "redis"])

@@ -8,6 +8,8 @@ import pytest
 
 from tests import macro_gallery
 
+pytestmark = pytest.mark.own_app  # the gallery's route is added before the first request
+
 
 @pytest.fixture
 def gallery(app):

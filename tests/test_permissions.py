@@ -5,6 +5,8 @@ import pytest
 from forum.accounts.models import Role
 from forum.permissions import admin_required, moderator_required, reviewer_required
 
+pytestmark = pytest.mark.own_app  # routes are added to the app before its first request
+
 
 @pytest.fixture
 def guarded(app):

@@ -8,8 +8,9 @@ import redis
 from config import TestingConfig as SuiteSettings
 from tests.conftest import running_app
 from tests.factories import PASSWORD, Factory
+from tests.workers import redis_url
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = redis_url(15)
 
 
 @pytest.fixture(params=["memory", "redis"])

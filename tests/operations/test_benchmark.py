@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy import func, select
 
@@ -105,6 +106,7 @@ def test_flask_bench_generate_refuses_a_forum_that_has_content(app, runner, make
     assert count(select(Answer)) == 0
 
 
+@pytest.mark.slow
 def test_the_page_benchmark_prints_one_table_with_its_targets(tmp_path):
     result = _run_benchmark(["pages"], tmp_path, BENCH_SIZES="300,400", BENCH_SKIP_LOAD="1")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -114,6 +116,7 @@ def test_the_page_benchmark_prints_one_table_with_its_targets(tmp_path):
     assert (tmp_path / "bench-results.txt").exists()
 
 
+@pytest.mark.slow
 def test_the_search_benchmark_prints_and_saves_a_table(tmp_path):
     result = _run_benchmark(["search", "--answers", "400", "--repeat", "2"], tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]

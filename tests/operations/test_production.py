@@ -9,6 +9,7 @@ from forum import create_app
 from forum.backup import backup_command
 from forum.database import db
 from forum.logs import JsonFormatter, RedactEmails
+from tests.workers import redis_url
 
 
 def test_healthz_reports_the_database(client):
@@ -21,7 +22,7 @@ def test_healthz_reports_the_database(client):
 
 
 def test_healthz_checks_redis_when_configured(app, client):
-    app.config["CACHE_REDIS_URL"] = "redis://127.0.0.1:6379/14"
+    app.config["CACHE_REDIS_URL"] = redis_url(14)
     assert client.get("/healthz").json["checks"]["redis"] == "ok"
     app.config["CACHE_REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there
     response = client.get("/healthz")
