@@ -11,7 +11,7 @@ PYTEST := $(PYTHON) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 BENCH_ANSWERS ?= 100000
 JOB_WORKERS ?= 2
 
-export FLASK_APP := wsgi
+export FLASK_APP := manage
 export FORUM_CONFIG ?= development
 
 .PHONY: run test test-sqlite test-postgres serve-prod serve-worker bench lint format seed screenshots clean
@@ -73,9 +73,9 @@ serve-worker: $(VENV)/.installed
 ## run for 100,000 members (BENCH_DATABASE_URL for PostgreSQL)
 bench: $(VENV)/.dev-installed
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y --no-install-recommends wrk >/dev/null; } || echo "wrk is missing: the load part will be skipped"
-	$(PYTHON) -m forum.bench pages
-	$(PYTHON) -m forum.bench search --answers $(BENCH_ANSWERS)
-	$(PYTHON) -m forum.bench notifications
+	$(PYTHON) -m tools.bench pages
+	$(PYTHON) -m tools.bench search --answers $(BENCH_ANSWERS)
+	$(PYTHON) -m tools.bench notifications
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

@@ -26,13 +26,10 @@ from forum.accounts.cli import accounts_cli
 from forum.admin import views as admin
 from forum.answers import views as answers
 from forum.auth import views as auth
-from forum.backup import backup_command
-from forum.bench.cli import bench_cli
 from forum.conditions import views as conditions
 from forum.content import stored_html
 from forum.content_cli import content_cli
 from forum.database import db
-from forum.demo.cli import seed_demo_command
 from forum.discovery import views as discovery_views
 from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.insights import views as insights
@@ -135,10 +132,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
         app.register_blueprint(feature.bp)
     app.cli.add_command(content_cli)
     app.cli.add_command(accounts_cli)
-    app.cli.add_command(backup_command)
     app.cli.add_command(search_cli)
-    app.cli.add_command(bench_cli)
-    app.cli.add_command(seed_demo_command)
     app.cli.add_command(jobs_cli)
     app.cli.add_command(notifications_cli)
     return app

@@ -13,13 +13,13 @@ from jinja2 import BytecodeCache
 from config import TestingConfig
 from forum import create_app
 from forum.caching import cache
-from forum.clients import RequestClient
 from forum.database import db
 from forum.extensions import limiter
 from tests.factories import Factory
 from tests.jobqueue import queued  # noqa: F401 (a fixture: the app with a real queue)
 from tests.mailbox import Outbox
 from tests.workers import worker_name, worker_number
+from tools.clients import RequestClient
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -81,7 +82,8 @@ def test_postgres_urls_are_spelled_for_psycopg(clean_environment):
 
 
 def test_the_wsgi_entry_point_defaults_to_production(clean_environment):
-    """gunicorn and the flask command load wsgi.py; with nothing set it must not start."""
+    """gunicorn loads wsgi.py (and the flask command manage.py, which loads it): with nothing
+    set it must not start."""
     result = subprocess.run(
         [sys.executable, "-c", "import wsgi"],
         capture_output=True,
@@ -91,3 +93,21 @@ def test_the_wsgi_entry_point_defaults_to_production(clean_environment):
     )
     assert result.returncode != 0
     assert "Refusing to start" in result.stderr
+
+
+def test_the_tooling_commands_are_the_flask_commands_not_the_served_apps():
+    """Demo seeding, the benchmark and backups come with manage.py (the flask command's app);
+    the app gunicorn serves is built without them."""
+    environment = {"PATH": "/usr/bin:/bin", "FORUM_CONFIG": "testing", "FLASK_APP": "manage"}
+    listed = subprocess.run(
+        [sys.executable, "-m", "flask", "--help"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=True,
+    ).stdout
+    for command in ("seed-demo", "bench", "db-backup", "jobs", "search"):
+        assert f"  {command} " in listed, command
+    served = create_app("testing")
+    assert {"seed-demo", "bench", "db-backup"}.isdisjoint(served.cli.list_commands(None))

@@ -105,7 +105,7 @@ def test_the_worker_command_sends_queued_mail(tmp_path):
     """`flask jobs worker`, as `make run` starts it, takes a queued message and sends it."""
     environment = {
         **os.environ,
-        "FLASK_APP": "wsgi",
+        "FLASK_APP": "manage",
         "FORUM_CONFIG": "development",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'forum.sqlite'}",
         "SITE_URL": "http://127.0.0.1:5000",
@@ -170,7 +170,7 @@ def test_the_worker_on_redis_tells_a_follower_about_a_new_answer(tmp_path):
     database = tmp_path / "forum.sqlite"
     environment = {
         **os.environ,
-        "FLASK_APP": "wsgi",
+        "FLASK_APP": "manage",
         "FORUM_CONFIG": "development",
         "DATABASE_URL": f"sqlite:///{database}",
         "SITE_URL": "http://127.0.0.1:5000",

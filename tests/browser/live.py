@@ -23,9 +23,6 @@ from forum.answers.models import Answer, AnswerStatus, HelpfulVote
 from forum.answers.services import AnswerDraft, membership_for, submit_answer
 from forum.conditions.models import Condition, Membership
 from forum.database import db
-from forum.demo import data
-from forum.demo.moderation import NEWCOMERS
-from forum.demo.seed import seed_demo
 from forum.insights.votes import set_helpful_vote
 from forum.moderation.models import Flag, FlagReason
 from forum.notifications.models import FollowLevel
@@ -35,6 +32,9 @@ from forum.questions.models import Question
 from forum.questions.services import current_summary
 from forum.urls import answer_url, condition_url, question_url
 from tests import macro_gallery
+from tools.demo import data
+from tools.demo.moderation import NEWCOMERS
+from tools.demo.seed import seed_demo
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Debian's Chromium, as root, on a machine whose only network is the loopback: no sandbox, and

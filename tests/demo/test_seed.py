@@ -13,11 +13,6 @@ from forum.accounts.models import Role, User
 from forum.answers.models import Answer, AnswerStatus, HelpfulVote, Outcome, TreatmentReport
 from forum.conditions.models import Condition, Membership, Treatment
 from forum.database import db
-from forum.demo import data
-from forum.demo.cli import seed_demo_command
-from forum.demo.compose import sentence_count
-from forum.demo.moderation import NEWCOMERS
-from forum.demo.seed import DemoSeedError, seed_demo
 from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, ModerationAction
 from forum.questions.models import Question, QuestionStatus
 from forum.slugs import slugify
@@ -28,6 +23,11 @@ from forum.summaries.models import (
     SummaryReference,
     SummaryRevision,
 )
+from tools.demo import data
+from tools.demo.cli import seed_demo_command
+from tools.demo.compose import sentence_count
+from tools.demo.moderation import NEWCOMERS
+from tools.demo.seed import DemoSeedError, seed_demo
 
 PASSWORD = "demo-password-for-tests"
 DEMO_ROLES = {

@@ -15,12 +15,13 @@ from sqlalchemy import func, select
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus, HelpfulVote, Visibility
-from forum.bench.generate import LARGE, SMALL, Plan, generate
 from forum.conditions.models import Condition, Membership
 from forum.database import db
 from forum.questions.models import Question
 from forum.search import index
 from forum.search.models import SearchDocument, SearchKind
+from tools.bench.cli import bench_cli
+from tools.bench.generate import LARGE, SMALL, Plan, generate
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -89,7 +90,7 @@ def test_the_measured_pages_read_the_same_at_every_size(tmp_path):
 
 
 def test_flask_bench_generate_fills_an_empty_forum_that_can_be_searched(app, runner):
-    result = runner.invoke(args=["bench", "generate", "--answers", "500"])
+    result = runner.invoke(bench_cli, ["generate", "--answers", "500"])
     assert result.exit_code == 0, result.output
     assert "500 answers" in result.output and "Search index built" in result.output
     assert count(select(Answer)) == 500
@@ -100,7 +101,7 @@ def test_flask_bench_generate_fills_an_empty_forum_that_can_be_searched(app, run
 
 def test_flask_bench_generate_refuses_a_forum_that_has_content(app, runner, make):
     make.user()
-    result = runner.invoke(args=["bench", "generate", "--answers", "500", "--no-index"])
+    result = runner.invoke(bench_cli, ["generate", "--answers", "500", "--no-index"])
     assert result.exit_code != 0
     assert "needs an empty database" in result.output
     assert count(select(Answer)) == 0
@@ -133,7 +134,7 @@ def _run_benchmark(arguments: list[str], folder: Path, **settings: str):
     for name in ("DATABASE_URL", "BENCH_DATABASE_URL"):
         env.pop(name, None)  # databases of the benchmark's own: temporary SQLite files
     return subprocess.run(
-        [sys.executable, "-m", "forum.bench", *arguments],
+        [sys.executable, "-m", "tools.bench", *arguments],
         cwd=folder,
         env=env,
         capture_output=True,

@@ -6,10 +6,10 @@ import logging
 import sqlite3
 
 from forum import create_app
-from forum.backup import backup_command
 from forum.database import db
 from forum.logs import JsonFormatter, RedactEmails
 from tests.workers import redis_url
+from tools.backup import backup_command
 
 
 def test_healthz_reports_the_database(client):

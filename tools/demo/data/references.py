@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from forum.demo.data.specs import ReferenceSpec
+from tools.demo.data.specs import ReferenceSpec
 
 # ---------------------------------------------------------------------------------------------
 # References: general-purpose public health sites, with titles of our own

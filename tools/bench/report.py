@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from forum.bench.load import LoadResult
-from forum.bench.measure import Measurement
+from tools.bench.load import LoadResult
+from tools.bench.measure import Measurement
 
 FLAT = 0.20  # ratios at the largest size may differ from the smallest by at most this
 SIGNED_IN_LIMIT = 5.0

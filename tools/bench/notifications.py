@@ -1,4 +1,4 @@
-"""What following costs (`python -m forum.bench notifications`, run by `make bench`).
+"""What following costs (`python -m tools.bench notifications`, run by `make bench`).
 
 1. Posting an answer to a question 10,000 members follow, against posting to one nobody
    follows, timed in turns in one run: the request only queues the fan-out, so the two should
@@ -26,13 +26,13 @@ import sqlalchemy as sa
 from huey.storage import MemoryStorage
 
 from forum.accounts.models import User
-from forum.bench.generate import START, insert
-from forum.bench.measure import count_queries, interleaved_median_ms
-from forum.bench.pages import build, fresh_database
-from forum.bench.report import Report
-from forum.clients import RequestClient
 from forum.database import db, utcnow
 from forum.jobs.queue import huey, serve_as_worker
+from tools.bench.generate import START, insert
+from tools.bench.measure import count_queries, interleaved_median_ms
+from tools.bench.pages import build, fresh_database
+from tools.bench.report import Report
+from tools.clients import RequestClient
 
 FOLLOWERS = 10_000
 DIGEST_MEMBERS = 100_000

@@ -19,11 +19,11 @@ from forum.answers.models import Answer, AnswerStatus, HelpfulVote
 from forum.answers.services import AnswerDraft, submit_answer
 from forum.conditions.models import Condition, Membership, Perspective
 from forum.database import db
-from forum.demo import data
 from forum.moderation.flags import report_answer
 from forum.moderation.models import Flag, FlagReason
 from forum.notifications.models import FollowLevel
 from forum.notifications.services import follow_of, set_follow
+from tools.demo import data
 
 CONDITION_SLUG = "stiff-person-syndrome"
 KIND = "moderation examples"

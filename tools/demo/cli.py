@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from forum.conditions.models import Condition
 from forum.database import db
-from forum.demo.seed import KINDS, DemoSeedError, SeedReport, seed_demo
+from tools.demo.seed import KINDS, DemoSeedError, SeedReport, seed_demo
 
 
 @click.command("seed-demo")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from forum.accounts.models import Role
 from forum.conditions.models import Perspective
-from forum.demo.data.hypermobile_eds import HYPERMOBILE_EDS
-from forum.demo.data.myasthenia_gravis import MYASTHENIA_GRAVIS
-from forum.demo.data.pots import POTS
-from forum.demo.data.specs import MembershipSpec, MemberSpec, ReviewerProfileSpec
-from forum.demo.data.stiff_person_syndrome import STIFF_PERSON_SYNDROME
+from tools.demo.data.hypermobile_eds import HYPERMOBILE_EDS
+from tools.demo.data.myasthenia_gravis import MYASTHENIA_GRAVIS
+from tools.demo.data.pots import POTS
+from tools.demo.data.specs import MembershipSpec, MemberSpec, ReviewerProfileSpec
+from tools.demo.data.stiff_person_syndrome import STIFF_PERSON_SYNDROME
 
 # ---------------------------------------------------------------------------------------------
 # People: six demo accounts to sign in with, and a community of fictional members
@@ -36,7 +36,7 @@ DEMO_ACCOUNTS: tuple[MemberSpec, ...] = (
 REVIEWER_EMAIL = "reviewer@demo.example"
 SECOND_REVIEWER_EMAIL = "second.reviewer@demo.example"
 WRITER_EMAIL = "admin@demo.example"
-# Has a "still working?" check-in waiting on its treatments answer (forum/demo/outcomes.py).
+# Has a "still working?" check-in waiting on its treatments answer (tools/demo/outcomes.py).
 CHECK_IN_EMAIL = "second.member@demo.example"
 
 # Two verified reviewers, so the four-eyes workflow can be tried: one writes and submits a

@@ -9,8 +9,8 @@ from datetime import datetime
 
 from forum.answers.models import Outcome, TimeSinceDiagnosis
 from forum.conditions.models import Perspective
-from forum.demo import data
-from forum.demo.data import ConditionSpec, MembershipSpec, Topic
+from tools.demo import data
+from tools.demo.data import ConditionSpec, MembershipSpec, Topic
 
 MAX_SENTENCES = 5
 CLOSER_SHARE = 0.4

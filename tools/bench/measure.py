@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from flask import Flask
 
 from forum.accounts.models import User
-from forum.bench.generate import Generated
-from forum.clients import RequestClient
 from forum.database import db
+from tools.bench.generate import Generated
+from tools.clients import RequestClient
 
 REPEATS = 40
 WARM_UP = 3

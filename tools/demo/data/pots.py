@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from forum.conditions.models import TreatmentKind
-from forum.demo.data.references import DYSAUTONOMIA, JAN, MEDLINEPLUS, NHS, NINDS
-from forum.demo.data.specs import (
+from tools.demo.data.references import DYSAUTONOMIA, JAN, MEDLINEPLUS, NHS, NINDS
+from tools.demo.data.specs import (
     DEMO_NOTICE,
     ConditionSpec,
     Fragments,

@@ -5,8 +5,8 @@ It is general and deliberately unremarkable: no dosing, no claims beyond what is
 and every summary and condition description says it is demo content.
 """
 
-from forum.demo.data.conditions import CONDITIONS
-from forum.demo.data.people import (
+from tools.demo.data.conditions import CONDITIONS
+from tools.demo.data.people import (
     CHECK_IN_EMAIL,
     COMMUNITY_MEMBERS,
     DEMO_ACCOUNTS,
@@ -15,13 +15,13 @@ from forum.demo.data.people import (
     SECOND_REVIEWER_EMAIL,
     WRITER_EMAIL,
 )
-from forum.demo.data.sentences import (
+from tools.demo.data.sentences import (
     CLOSERS,
     SIDE_EFFECT_SENTENCES,
     STILL_USING_SENTENCES,
     TREATMENT_SENTENCES,
 )
-from forum.demo.data.specs import (
+from tools.demo.data.specs import (
     OUTCOME_WEIGHTS,
     ConditionSpec,
     Fragments,

@@ -1,4 +1,4 @@
-"""python -m forum.bench pages | search --answers 100000 | notifications (what `make bench`
+"""python -m tools.bench pages | search --answers 100000 | notifications (what `make bench`
 runs), without the
 flask command: each benchmark builds apps and databases of its own."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import click
 
-from forum.bench.cli import notifications_command, pages_command, search_command
+from tools.bench.cli import notifications_command, pages_command, search_command
 
 main = click.Group(
     commands={
@@ -18,4 +18,4 @@ main = click.Group(
 )
 
 if __name__ == "__main__":
-    main(prog_name="python -m forum.bench")
+    main(prog_name="python -m tools.bench")

@@ -24,12 +24,12 @@ from flask_login import AnonymousUserMixin
 
 from config import TestingConfig
 from forum import create_app
-from forum.bench import RESULTS_FILE
-from forum.bench.generate import PHRASE, Generated, Plan, generate
 from forum.database import db
 from forum.search import index
 from forum.search.models import SearchKind
 from forum.search.services import SearchRequest, search
+from tools.bench import RESULTS_FILE
+from tools.bench.generate import PHRASE, Generated, Plan, generate
 
 BENCH_SCHEMA = "forum_bench"
 

@@ -27,12 +27,12 @@ from forum.answers.models import (
 )
 from forum.conditions.models import Condition, SideEffect, TreatmentKind
 from forum.database import db
-from forum.demo.data.side_effects import SIDE_EFFECT_NAMES
-from forum.demo.data.specs import ConditionSpec
 from forum.outcomes import sending
 from forum.outcomes.models import CHECK_IN_MONTHS, CheckIn
 from forum.outcomes.schedule import months_after
 from forum.slugs import slugify
+from tools.demo.data.side_effects import SIDE_EFFECT_NAMES
+from tools.demo.data.specs import ConditionSpec
 
 DETAILS_SHARE = 0.65  # of reports that give a start month and the rest
 CHECK_INS_SHARE = 0.35  # of answers whose author asked for check-ins

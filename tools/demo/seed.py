@@ -25,19 +25,6 @@ from forum.answers.models import Answer, AnswerStatus, HelpfulVote, TreatmentRep
 from forum.conditions.models import Condition, Membership, SideEffect, Treatment
 from forum.content import render_markdown
 from forum.database import db, utcnow
-from forum.demo import data, outcomes
-from forum.demo.compose import compose_answer, plan_reports, time_since_diagnosis
-from forum.demo.data import (
-    ConditionSpec,
-    MembershipSpec,
-    MemberSpec,
-    QuestionSpec,
-    ReviewerProfileSpec,
-    Topic,
-)
-from forum.demo.moderation import KIND as MODERATION_EXAMPLES
-from forum.demo.moderation import NEWCOMERS, seed_moderation_examples
-from forum.demo.recount import recount
 from forum.questions.models import Question, QuestionStatus
 from forum.slugs import slugify
 from forum.summaries.models import (
@@ -47,6 +34,19 @@ from forum.summaries.models import (
     SummaryReference,
     SummaryRevision,
 )
+from tools.demo import data, outcomes
+from tools.demo.compose import compose_answer, plan_reports, time_since_diagnosis
+from tools.demo.data import (
+    ConditionSpec,
+    MembershipSpec,
+    MemberSpec,
+    QuestionSpec,
+    ReviewerProfileSpec,
+    Topic,
+)
+from tools.demo.moderation import KIND as MODERATION_EXAMPLES
+from tools.demo.moderation import NEWCOMERS, seed_moderation_examples
+from tools.demo.recount import recount
 
 SEED = "patient-forum-demo-1"
 MIN_ANSWERS, MAX_ANSWERS = 3, 12

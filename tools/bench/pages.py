@@ -1,4 +1,4 @@
-"""Page cost against database size (`python -m forum.bench pages`, run by `make bench`): one
+"""Page cost against database size (`python -m tools.bench pages`, run by `make bench`): one
 table, every figure measured in the same run.
 
 BENCH_SIZES   comma-separated answer totals (default 1000,1000000)
@@ -19,12 +19,12 @@ import sqlalchemy as sa
 
 from config import DevelopmentConfig
 from forum import create_app
-from forum.bench import load
-from forum.bench.explain import explain_question_page
-from forum.bench.generate import Plan, generate
-from forum.bench.measure import measure_pages
-from forum.bench.report import Report
 from forum.database import db
+from tools.bench import load
+from tools.bench.explain import explain_question_page
+from tools.bench.generate import Plan, generate
+from tools.bench.measure import measure_pages
+from tools.bench.report import Report
 
 RESULTS = Path("bench-results.txt")  # gitignored (bench*results*.txt)
 SECRET = "bench-secret-not-for-production"
@@ -89,7 +89,7 @@ def run_load(url: str, made) -> list[load.LoadResult] | str:
         return "BENCH_SKIP_LOAD is set"
     if missing := load.wrk_missing():
         return missing
-    from forum.bench.sessions import session_cookie
+    from tools.bench.sessions import session_cookie
 
     cookie = session_cookie(SECRET, f"bench-session-{made.member_ids[-1]}")
     question = f"/questions/{made.small_question_id}/bench-question-{made.small_question_id}"

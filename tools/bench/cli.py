@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from forum.bench import RESULTS_FILE
+from tools.bench import RESULTS_FILE
 
 bench_cli = AppGroup("bench", help="Measure performance on synthetic content (never the forum's).")
 
@@ -20,9 +20,9 @@ def generate_command(answers: int, index: bool) -> None:
     """Fill the forum's database (it must be empty: run `flask db upgrade` first) with a large
     synthetic forum, for trying the forum at scale. Bench members sign in as benchN@bench.example
     with the password printed at the end; bench member 1 is an admin."""
-    from forum.bench.generate import BENCH_PASSWORD, Plan, generate
     from forum.database import db
     from forum.search import index as search_index
+    from tools.bench.generate import BENCH_PASSWORD, Plan, generate
 
     started = time.perf_counter()
     try:
@@ -47,7 +47,7 @@ def pages_command() -> None:
     """Time the question, condition and home pages against a trivial page, at each of
     BENCH_SIZES answers (default 1000,1000000), then under gunicorn with wrk; in databases of
     the benchmark's own."""
-    from forum.bench import pages  # it builds apps: not at import time, inside create_app
+    from tools.bench import pages  # it builds apps: not at import time, inside create_app
 
     pages.run()
 
@@ -59,7 +59,7 @@ def pages_command() -> None:
 def search_command(answers: int, repeat: int, output: str) -> None:
     """Time searches over ANSWERS synthetic answers, in a database of the benchmark's own
     (a temporary SQLite file, or BENCH_DATABASE_URL's forum_bench schema)."""
-    from forum.bench import search  # it builds an app: not at import time, inside create_app
+    from tools.bench import search  # it builds an app: not at import time, inside create_app
 
     search.run(answers, repeat, Path(output), click.echo)
 
@@ -68,6 +68,6 @@ def search_command(answers: int, repeat: int, output: str) -> None:
 def notifications_command() -> None:
     """Time posting an answer with 10,000 followers against none, the fan-out jobs, and a
     weekly digest run for 100,000 members, in a database of the benchmark's own."""
-    from forum.bench import notifications  # it builds an app: not at import time
+    from tools.bench import notifications  # it builds an app: not at import time
 
     notifications.run()

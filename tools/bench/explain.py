@@ -8,9 +8,9 @@ import sqlalchemy as sa
 from flask import Flask
 
 from forum.accounts.models import User
-from forum.bench.generate import Generated
-from forum.clients import RequestClient
 from forum.database import db
+from tools.bench.generate import Generated
+from tools.clients import RequestClient
 
 # "SCAN answers" (SQLite) or "Seq Scan on answers" (PostgreSQL); a scan of a subquery's rows
 # ("SCAN anon_1") reads only what the subquery already found.
