@@ -8,31 +8,23 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Config, load_config
-from forum import (
-    caching,
-    errors,
-    health,
-    logs,
-    models,
-    permissions,
-    public_changes,
-    request_input,
-    security,
-)
+from forum import models, permissions
 from forum.accounts import admin_views as account_admin
 from forum.accounts import session as account_session
 from forum.accounts import views as accounts
 from forum.accounts.cli import accounts_cli
 from forum.admin import views as admin
+from forum.admin.content_cli import content_cli
 from forum.answers import views as answers
 from forum.auth import views as auth
 from forum.conditions import views as conditions
 from forum.content import stored_html
-from forum.content_cli import content_cli
+from forum.core import logs
 from forum.database import db
 from forum.discovery import views as discovery_views
 from forum.extensions import csrf, limiter, login_manager, migrate
 from forum.insights import views as insights
+from forum.insights.listing import PARAMETERS as LISTING_PARAMETERS
 from forum.jobs import queue as jobs
 from forum.jobs.cli import jobs_cli
 from forum.moderation import templating as moderation_templating
@@ -51,13 +43,23 @@ from forum.search import views as search_views
 from forum.search.cli import search_cli
 from forum.summaries import review_views as review
 from forum.summaries import views as summaries
-from forum.templating import register_template_helpers
+from forum.web import caching, errors, health, public_changes, request_input, security
+from forum.web.templating import register_template_helpers
 
-# Every model must be known before migrations or create_all look at the metadata.
-assert models
 # The hourly check-in job is declared when its module is imported, for the worker to run.
 assert check_in_sending
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Pages whose signed-out version is the same for every reader, with the query values each reads.
+PAGES_KEPT_FOR_SIGNED_OUT_READERS = {
+    "conditions.home": (),
+    "conditions.detail": (),
+    "questions.detail": LISTING_PARAMETERS,
+    "answers.permalink": (),
+    "summaries.history": (),
+    "pages.about": (),
+    "pages.guidelines": (),
+    "pages.medical_review": (),
+}
 FEATURES = (
     conditions,
     questions,
@@ -114,12 +116,14 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     account_session.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
-    caching.init_app(app)
+    caching.init_app(app, public_pages=PAGES_KEPT_FOR_SIGNED_OUT_READERS)
     jobs.init_app(app)  # jobs (mail among them) go to the queue when their transaction commits
     # What follows every write: the search index before it commits, and after a commit that
     # changed what readers see, a new content version for kept pages and panels.
     search_index.init_app()
-    public_changes.init_app(app, then=[caching.bump_content_version])
+    public_changes.init_app(
+        app, watching=models.SHOWN_TO_READERS, then=[caching.bump_content_version]
+    )
     errors.init_app(app)
     security.init_app(app)
     permissions.init_app(app)

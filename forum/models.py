@@ -55,6 +55,26 @@ from forum.summaries.models import (
 # The search documents are rebuilt from the rest at will; their ids name nothing elsewhere.
 never_reuse_ids(db.metadata, except_tables=["search_documents"])
 
+EVERY_COLUMN = None
+# The tables public pages read, with the columns that show (EVERY_COLUMN: any of them): a write
+# to one of them ends the kept pages and panels (forum.web.public_changes). A member's row holds
+# much that no page shows (email, password, session token, counts); a new member shows nowhere
+# until they join or post.
+SHOWN_TO_READERS: dict[type, frozenset[str] | None] = {
+    Answer: EVERY_COLUMN,
+    TreatmentReport: EVERY_COLUMN,
+    HelpfulVote: EVERY_COLUMN,
+    Question: EVERY_COLUMN,
+    Condition: EVERY_COLUMN,
+    Treatment: EVERY_COLUMN,
+    Membership: EVERY_COLUMN,
+    Summary: EVERY_COLUMN,
+    SummaryRevision: EVERY_COLUMN,
+    SummaryReference: EVERY_COLUMN,
+    ReviewerProfile: EVERY_COLUMN,
+    User: frozenset({"display_name", "status", "role"}),
+}
+
 __all__ = [
     "AccountStatus",
     "Answer",

@@ -12,9 +12,9 @@ from jinja2 import BytecodeCache
 
 from config import TestingConfig
 from forum import create_app
-from forum.caching import cache
 from forum.database import db
 from forum.extensions import limiter
+from forum.web.caching import cache
 from tests.factories import Factory
 from tests.jobqueue import queued  # noqa: F401 (a fixture: the app with a real queue)
 from tests.mailbox import Outbox

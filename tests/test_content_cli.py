@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from forum.content_cli import content_cli
+from forum.admin.content_cli import content_cli
 from forum.database import db
 
 

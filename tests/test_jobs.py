@@ -17,10 +17,10 @@ import redis
 from sqlalchemy import select
 
 from forum.accounts.models import Role, User
+from forum.core.mail import send_mail
 from forum.database import db
 from forum.jobs.models import JobFailure
 from forum.jobs.queue import huey
-from forum.mail import send_mail
 from tests.factories import Factory
 from tests.jobqueue import REDIS_URL, run_waiting_jobs
 
@@ -115,7 +115,7 @@ def test_the_worker_command_sends_queued_mail(tmp_path):
     environment.pop("REDIS_URL", None)
     root = Path(__file__).resolve().parent.parent
     queue_one = (
-        "from forum import create_app; from forum.mail import send_mail; "
+        "from forum import create_app; from forum.core.mail import send_mail; "
         "app = create_app('development'); "
         "ctx = app.test_request_context(); ctx.push(); "
         "send_mail('reader@example.com', 'email_in_use')"

@@ -4,11 +4,11 @@ import logging
 
 import pytest
 
-from forum.mail import send_mail
+from forum.core.mail import send_mail
 
 
 def test_development_mail_goes_to_the_outbox_and_the_log_holds_no_address(app, outbox, caplog):
-    with app.test_request_context(), caplog.at_level(logging.INFO, logger="forum.mail"):
+    with app.test_request_context(), caplog.at_level(logging.INFO, logger="forum.core.mail"):
         send_mail("reader@example.com", "email_in_use")
     message = outbox.last("reader@example.com")
     assert message["Subject"].startswith("A request to use your address")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from forum.templating import iso_date, long_date
+from forum.web.templating import iso_date, long_date
 
 
 def test_iso_date_gives_whole_seconds_which_html_time_elements_accept():

@@ -8,8 +8,8 @@ from flask.cli import AppGroup
 from forum.accounts.models import Role
 from forum.accounts.roles import create_account, set_role
 from forum.auth.services import find_by_email
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 
 accounts_cli = AppGroup("accounts", help="Manage member accounts and roles.")
 ROLE_NAMES = click.Choice([role.value for role in Role])

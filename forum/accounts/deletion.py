@@ -8,8 +8,8 @@ from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerRevision, AnswerStatus, HelpfulVote
 from forum.auth.passwords import verify_password
 from forum.conditions.models import Condition, Membership
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.moderation.log import record_action
 from forum.moderation.models import Flag
 from forum.outcomes.models import CheckIn

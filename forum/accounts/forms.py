@@ -15,7 +15,7 @@ from forum.accounts.names import MAX_LENGTH as NAME_MAX
 from forum.accounts.services import BIO_MAX_LENGTH
 from forum.auth.forms import email_field, new_password_field
 from forum.conditions.models import Perspective
-from forum.request_input import ForumForm
+from forum.web.request_input import ForumForm
 
 VISIBILITY_CHOICES = [SelectChoice(choice.value, choice.label) for choice in ProfileVisibility]
 

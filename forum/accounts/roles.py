@@ -5,8 +5,8 @@ from __future__ import annotations
 from forum.accounts.models import Role, User, display_name_key
 from forum.auth import services as auth
 from forum.auth.passwords import hash_password
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.log import record_action
 
 

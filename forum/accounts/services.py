@@ -14,12 +14,12 @@ from forum.auth import services as auth
 from forum.auth.passwords import verify_password
 from forum.auth.tokens import make_token, read_token
 from forum.conditions.models import Condition, Membership
+from forum.core.errors import ForumError
+from forum.core.mail import send_mail
 from forum.database import db, utcnow
-from forum.errors import ForumError
-from forum.mail import send_mail
 from forum.permissions import can_read_members_only
 from forum.questions.models import Question, QuestionStatus
-from forum.urls import absolute_url
+from forum.web.urls import absolute_url
 
 CHANGE_EMAIL = "change-email"
 PROFILE_ANSWERS = 50

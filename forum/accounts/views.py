@@ -20,9 +20,9 @@ from forum.accounts.session import stay_signed_in
 from forum.auth import limits
 from forum.auth.forms import EmptyForm
 from forum.conditions.services import list_conditions, memberships_of
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
-from forum.forms_errors import show_error
+from forum.web.form_errors import show_error
 
 bp = Blueprint("accounts", __name__)
 

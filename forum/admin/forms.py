@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Length
 from forum.admin.services import ConditionInput, QuestionInput, TreatmentInput
 from forum.conditions.models import TreatmentKind
 from forum.questions.models import QuestionStatus
-from forum.request_input import ForumForm
+from forum.web.request_input import ForumForm
 
 SLUG_HINT = "The readable part of the address. Leave it empty to make one from the name."
 QUESTION_STATUS_LABELS = {

@@ -17,11 +17,11 @@ from forum import permissions
 from forum.accounts.models import User
 from forum.answers.models import Answer, ReportedSideEffect, TreatmentReport
 from forum.conditions.models import Condition, SideEffect, Treatment, TreatmentKind
+from forum.core.errors import ForumError
+from forum.core.slugs import slugify
 from forum.database import db
-from forum.errors import ForumError
 from forum.moderation.log import record_action
 from forum.questions.models import Question, QuestionStatus
-from forum.slugs import slugify
 
 UP, DOWN = "up", "down"
 SYNONYM_SEPARATORS = re.compile(r"[,\n;]")

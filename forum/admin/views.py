@@ -19,8 +19,8 @@ from forum.admin.forms import (
     WithdrawVerificationForm,
 )
 from forum.conditions.models import Condition, SideEffect, Treatment
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.jobs import queue as jobs
 from forum.permissions import admin_required
 from forum.questions.models import Question

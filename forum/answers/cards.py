@@ -30,9 +30,9 @@ from forum.answers.queries import report_loading
 from forum.conditions.models import Condition
 from forum.conditions.services import TreatmentName
 from forum.database import db
-from forum.fragments import fetch_many, fingerprint, fragment_key, store_many
 from forum.insights.listing import CardControls
 from forum.permissions import CardActions, Standing, can_read_members_only, card_actions
+from forum.web.fragments import fetch_many, fingerprint, fragment_key, store_many
 
 CSRF_HOLE = "csrf-token-of-this-session"  # never a real token: those hold a "." and a signature
 # The whole hidden field the card's form draws around the hole. Only this is ever filled in:

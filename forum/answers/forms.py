@@ -31,7 +31,7 @@ from forum.answers.models import (
 from forum.answers.services import BODY_MAX, BODY_MIN, DOSE_MAX, AnswerDraft, TreatmentEntry
 from forum.conditions.models import Condition, Perspective
 from forum.database import utcnow
-from forum.request_input import ForumForm, is_database_id
+from forum.web.request_input import ForumForm, is_database_id
 
 OTHER = "other"
 OUTCOME_VALUES = {outcome.value for outcome in Outcome}

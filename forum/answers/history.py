@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from forum.answers.models import Answer
 from forum.answers.services import details_of
-from forum.textdiff import diff_html
+from forum.core.textdiff import diff_html
 
 
 @dataclass(frozen=True)

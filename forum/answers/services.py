@@ -26,8 +26,8 @@ from forum.answers.models import (
 )
 from forum.conditions.models import Membership, Perspective, SideEffect, Treatment, TreatmentKind
 from forum.content import render_markdown
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.log import digest_of, record_action
 from forum.moderation.models import NoticeKind
 from forum.moderation.notices import notify

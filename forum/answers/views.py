@@ -11,9 +11,8 @@ from forum.answers.privacy import privacy_warnings
 from forum.answers.queries import find_answer
 from forum.auth.forms import EmptyForm
 from forum.content import render_markdown
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
-from forum.forms_errors import show_error
 from forum.moderation import limits
 from forum.permissions import (
     answer_refusal,
@@ -25,7 +24,8 @@ from forum.permissions import (
     is_moderator,
 )
 from forum.questions.services import find_visible_question
-from forum.urls import question_url
+from forum.web.form_errors import show_error
+from forum.web.urls import question_url
 
 bp = Blueprint("answers", __name__)
 

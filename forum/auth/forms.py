@@ -5,7 +5,7 @@ from forum.accounts.names import MAX_LENGTH as NAME_MAX
 from forum.accounts.names import MIN_LENGTH as NAME_MIN
 from forum.auth.passwords import MAX_LENGTH as PASSWORD_MAX
 from forum.auth.passwords import MIN_LENGTH as PASSWORD_MIN
-from forum.request_input import ForumForm
+from forum.web.request_input import ForumForm
 
 
 def strip_spaces(value: str | None) -> str | None:

@@ -13,11 +13,11 @@ from forum.accounts.models import AccountStatus, User, display_name_key, new_ses
 from forum.accounts.names import display_name_problem
 from forum.auth.passwords import hash_password, needs_rehash, password_problem, verify_password
 from forum.auth.tokens import fingerprint, make_token, read_token
+from forum.core.errors import ForumError
+from forum.core.mail import send_mail
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.jobs.queue import job
-from forum.mail import send_mail
-from forum.urls import absolute_url
+from forum.web.urls import absolute_url
 
 CONFIRM = "confirm-email"
 RESET = "reset-password"

@@ -13,9 +13,9 @@ from forum.auth.forms import (
     SignInForm,
 )
 from forum.auth.redirects import safe_next_path
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
-from forum.forms_errors import show_error
+from forum.web.form_errors import show_error
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 

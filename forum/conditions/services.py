@@ -10,8 +10,8 @@ from sqlalchemy.orm import contains_eager
 
 from forum.accounts.models import User
 from forum.conditions.models import Condition, Membership, Perspective, Treatment
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.questions.models import Question, QuestionStatus
 
 

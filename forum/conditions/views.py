@@ -7,10 +7,10 @@ from forum.accounts.forms import MembershipForm
 from forum.auth.forms import EmptyForm
 from forum.conditions import services
 from forum.conditions.models import Condition, Perspective
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
-from forum.forms_errors import show_error
-from forum.urls import condition_url
+from forum.web.form_errors import show_error
+from forum.web.urls import condition_url
 
 bp = Blueprint("conditions", __name__)
 

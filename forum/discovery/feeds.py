@@ -21,7 +21,7 @@ from forum.conditions.models import Condition
 from forum.database import db
 from forum.discovery.structured_data import author_name
 from forum.questions.models import Question, QuestionStatus
-from forum.urls import absolute_url, condition_url, question_url
+from forum.web.urls import absolute_url, condition_url, question_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 

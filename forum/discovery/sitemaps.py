@@ -20,7 +20,7 @@ from forum.conditions.models import Condition
 from forum.database import db
 from forum.questions.models import Question, QuestionStatus
 from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
-from forum.urls import absolute_url
+from forum.web.urls import absolute_url
 
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 INFORMATION_PAGES = ("pages.about", "pages.guidelines", "pages.medical_review")

@@ -31,7 +31,7 @@ from forum.insights.aggregates import MembersReport
 from forum.questions.services import QuestionPage, audience
 from forum.search.index import html_to_text
 from forum.summaries.models import SummaryReference, SummaryRevision
-from forum.urls import absolute_url, condition_url, question_url
+from forum.web.urls import absolute_url, condition_url, question_url
 
 MAX_ANSWERS = 20  # the most helpful first, as the page lists them
 # Characters that could end the <script> element or confuse an HTML parser, as JSON escapes.

@@ -17,8 +17,8 @@ from forum.answers.models import Answer
 from forum.answers.queries import find_answer
 from forum.auth.redirects import safe_next_path
 from forum.conditions.services import find_condition
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.insights import compare as comparing
 from forum.insights import treatments, votes
 from forum.insights.aggregates import condition_report
@@ -26,8 +26,8 @@ from forum.insights.limits import helpful_votes_per_member
 from forum.insights.listing import read_page
 from forum.permissions import can_see_answer
 from forum.questions.services import find_visible_question
-from forum.templating import pluralize
-from forum.urls import question_url
+from forum.web.templating import pluralize
+from forum.web.urls import question_url
 
 bp = Blueprint("insights", __name__)
 

@@ -17,8 +17,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.notifications import events
 from forum.permissions import helpful_vote_refusal
 

@@ -7,5 +7,5 @@ production, and runs each job at once, in the caller, in tests (JOBS_IMMEDIATE).
 A job runs inside the app, with a request context on SITE_URL so it can build links. A job
 that fails is retried with back-off; when its last try fails, the failure is logged (without
 addresses) and kept in job_failures, which admins read on the admin page. This package may
-import forum.database, forum.logs and its own modules, and no feature.
+import forum.database, forum.core.logs and its own modules, and no feature.
 """

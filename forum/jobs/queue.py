@@ -16,9 +16,9 @@ from huey.storage import MemoryStorage, RedisStorage, SqliteStorage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forum.core.logs import redact
 from forum.database import db, listen_on_every_session
 from forum.jobs.models import JobFailure
-from forum.logs import redact
 
 log = logging.getLogger(__name__)
 EXTENSION = "jobs"

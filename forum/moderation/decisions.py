@@ -16,8 +16,8 @@ from sqlalchemy import update
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus
 from forum.answers.services import change_status, snapshot_of
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.log import record_action
 from forum.moderation.models import Flag, FlagStatus, NoticeKind
 from forum.moderation.notices import notify

@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus
 from forum.answers.services import change_status
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.moderation import site_text
 from forum.moderation.log import record_action
 from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, NoticeKind

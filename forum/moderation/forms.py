@@ -20,7 +20,7 @@ from forum.moderation.members import SUSPENSION_DAYS
 from forum.moderation.models import FlagReason, WatchAction
 from forum.moderation.site_text import TEXT_MAX
 from forum.moderation.watchlist import MESSAGE_MAX, PHRASE_MAX
-from forum.request_input import ForumForm
+from forum.web.request_input import ForumForm
 
 UNTIL_DATE = "date"
 

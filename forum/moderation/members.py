@@ -13,8 +13,8 @@ from sqlalchemy import select, update
 from forum.accounts.models import AccountStatus, User, new_session_token
 from forum.answers.models import Answer, AnswerStatus
 from forum.answers.services import change_status, snapshot_of
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.decisions import (
     AlreadyHandledError,
     close_reports,

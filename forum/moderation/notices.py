@@ -7,11 +7,11 @@ from sqlalchemy import select, update
 
 from forum.accounts.models import User
 from forum.answers.models import Answer
+from forum.core.mail import send_mail
 from forum.database import db, utcnow
-from forum.mail import send_mail
 from forum.moderation.models import MemberNotice, NoticeKind
 from forum.notifications import events
-from forum.urls import absolute_url
+from forum.web.urls import absolute_url
 
 RECENT_NOTICES = 10
 

@@ -29,8 +29,8 @@ from sqlalchemy import select
 from forum.accounts.models import User
 from forum.answers.models import Answer
 from forum.content import plain_text, render_markdown
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.moderation.models import WatchAction, WatchedWord
 from forum.permissions import is_moderator
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from forum.accounts.models import User
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.log import record_action
 from forum.moderation.models import SiteSetting
 from forum.permissions import is_admin

@@ -14,9 +14,8 @@ from forum.answers.models import Answer
 from forum.answers.queries import find_answer
 from forum.auth.forms import EmptyForm
 from forum.auth.redirects import safe_next_path
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
-from forum.forms_errors import show_error
 from forum.moderation import (
     decisions,
     flags,
@@ -39,8 +38,9 @@ from forum.moderation.forms import (
 )
 from forum.moderation.models import WatchAction, WatchedWord
 from forum.permissions import admin_required, can_see_answer, moderator_required
-from forum.request_input import query_number
-from forum.urls import question_url
+from forum.web.form_errors import show_error
+from forum.web.request_input import query_number
+from forum.web.urls import question_url
 
 bp = Blueprint("moderation", __name__)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from forum.accounts.models import User
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.moderation.log import record_action
 from forum.moderation.models import WatchAction, WatchedWord
 from forum.moderation.screening import phrase_key

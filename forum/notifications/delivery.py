@@ -13,9 +13,9 @@ from flask import current_app
 from sqlalchemy import exists, insert, or_, select, update
 
 from forum.accounts.models import User
+from forum.core.mail import send_mail
 from forum.database import db, utcnow
 from forum.jobs.queue import after_commit, job
-from forum.mail import send_mail
 from forum.notifications.models import (
     DIGEST_ONLY_KINDS,
     URGENT_KINDS,
@@ -26,7 +26,7 @@ from forum.notifications.models import (
 )
 from forum.notifications.unsubscribe import mail_parts
 from forum.permissions import may_be_emailed_sql
-from forum.urls import absolute_url
+from forum.web.urls import absolute_url
 
 BATCH_SIZE = 500
 

@@ -18,9 +18,9 @@ from sqlalchemy.orm import aliased
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus
+from forum.core.mail import send_mail
 from forum.database import db, utcnow
 from forum.jobs.queue import after_commit, every, job
-from forum.mail import send_mail
 from forum.notifications.delivery import absolute_link, batch_size, mark_emailed
 from forum.notifications.models import (
     EmailChoice,
@@ -32,7 +32,7 @@ from forum.notifications.models import (
 from forum.notifications.unsubscribe import mail_parts
 from forum.permissions import may_be_emailed_sql
 from forum.questions.models import Question
-from forum.urls import absolute_url
+from forum.web.urls import absolute_url
 
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 # The daily run is for those who chose it; the weekly one for those who chose it, and for those

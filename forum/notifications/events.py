@@ -26,7 +26,7 @@ from forum.notifications.models import (
 from forum.permissions import may_be_notified_sql, reads_members_only_sql
 from forum.questions.models import Question
 from forum.summaries.models import RevisionStatus, SummaryRevision
-from forum.urls import path_for
+from forum.web.urls import path_for
 
 EVERY = FollowLevel.EVERY_ANSWER
 MESSAGE_MAX = 300

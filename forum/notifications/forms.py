@@ -4,7 +4,7 @@ from wtforms import BooleanField, RadioField, SelectChoice, SelectField
 from wtforms.validators import InputRequired
 
 from forum.notifications.models import EmailChoice, FollowLevel
-from forum.request_input import ForumForm
+from forum.web.request_input import ForumForm
 
 LEVEL_CHOICES = [SelectChoice(level.value, level.label) for level in FollowLevel]
 

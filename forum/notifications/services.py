@@ -6,8 +6,8 @@ from sqlalchemy import func, select, update
 
 from forum.accounts.models import User
 from forum.conditions.models import Condition
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.notifications.models import (
     EmailChoice,
     Follow,

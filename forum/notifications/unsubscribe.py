@@ -9,7 +9,7 @@ mail). Mail clients that follow RFC 8058 POST to the same address with
 from __future__ import annotations
 
 from forum.auth.tokens import fingerprint, make_token, read_token
-from forum.urls import absolute_url
+from forum.web.urls import absolute_url
 
 PURPOSE = "unsubscribe"
 

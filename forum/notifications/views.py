@@ -9,16 +9,16 @@ from forum.accounts.models import User
 from forum.auth.forms import EmptyForm
 from forum.auth.redirects import safe_next_path
 from forum.conditions.services import find_condition
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.extensions import csrf
 from forum.notifications import services
 from forum.notifications.forms import FollowForm, SettingsForm
 from forum.notifications.models import EmailChoice, FollowLevel
 from forum.notifications.unsubscribe import member_of
 from forum.questions.services import find_visible_question
-from forum.request_input import query_number
-from forum.urls import condition_url, question_url
+from forum.web.request_input import query_number
+from forum.web.urls import condition_url, question_url
 
 bp = Blueprint("notifications", __name__)
 

@@ -11,7 +11,7 @@ from forum.answers.models import Month, Outcome, StopReason, TreatmentReport
 from forum.answers.services import MAX_TREATMENTS
 from forum.database import utcnow
 from forum.outcomes.services import ReportUpdate, report_key
-from forum.request_input import ForumForm
+from forum.web.request_input import ForumForm
 
 YES, NO = "yes", "no"
 

@@ -26,7 +26,7 @@ from forum.notifications.delivery import batch_size, notify_users
 from forum.notifications.models import NotificationKind
 from forum.outcomes.models import CheckIn
 from forum.permissions import may_be_notified_sql
-from forum.urls import path_for
+from forum.web.urls import path_for
 
 # The statuses in which an author may still edit their answer (permissions.can_edit_answer):
 # a check-in about any other would lead to a page they may not use.

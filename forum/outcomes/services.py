@@ -14,8 +14,8 @@ from sqlalchemy import select
 from forum.accounts.models import User
 from forum.answers.models import Answer, Month, Outcome, StopReason, TreatmentReport
 from forum.answers.services import bump_version, keep_revision
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.outcomes.models import CheckIn
 from forum.permissions import can_check_in
 

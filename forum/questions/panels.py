@@ -13,11 +13,11 @@ from markupsafe import Markup
 
 from forum.accounts.models import User
 from forum.conditions.models import Condition
-from forum.fragments import kept
 from forum.insights.aggregates import MembersReport
 from forum.permissions import is_reviewer
 from forum.questions.models import Question
 from forum.questions.services import audience, current_summary, question_fragment_key
+from forum.web.fragments import kept
 
 
 def report_panel(report: MembersReport, condition: Condition, question_id: int, viewer: User):

@@ -14,7 +14,7 @@ from forum.insights.listing import (
 )
 from forum.questions import services
 from forum.questions.panels import report_panel, summary_panel
-from forum.urls import question_url
+from forum.web.urls import question_url
 
 bp = Blueprint("questions", __name__)
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from forum.database import db
 from forum.search import index
 from forum.search.models import SearchDocument, SearchKind
-from forum.templating import pluralize
+from forum.web.templating import pluralize
 
 search_cli = AppGroup("search", help="Maintain the search index.")
 

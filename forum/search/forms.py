@@ -6,10 +6,10 @@ from wtforms import SearchField, SelectChoice, SelectField
 from wtforms.validators import Length, Optional
 
 from forum.conditions.models import Condition
-from forum.request_input import ForumForm
 from forum.search.models import SearchKind
 from forum.search.query import MAX_LENGTH
 from forum.search.services import SearchRequest
+from forum.web.request_input import ForumForm
 
 KIND_CHOICES = [
     SelectChoice("", "Everything"),

@@ -28,7 +28,7 @@ from forum.questions.models import Question
 from forum.search.backends import Backend, Candidate, Criteria, Highlight, backend_for
 from forum.search.models import SearchKind
 from forum.search.query import parse
-from forum.urls import question_url
+from forum.web.urls import question_url
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from flask_login import current_user
 
 from forum.conditions.services import list_conditions
 from forum.extensions import limiter
-from forum.request_input import query_number
 from forum.search import services
 from forum.search.forms import SearchForm
+from forum.web.request_input import query_number
 
 bp = Blueprint("search", __name__)
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from forum.core.textdiff import diff_html
 from forum.summaries.models import SummaryRevision
-from forum.textdiff import diff_html
 
 
 @dataclass(frozen=True)

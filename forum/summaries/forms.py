@@ -17,9 +17,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from forum.moderation.models import FlagReason, FlagStatus
-from forum.request_input import ForumForm
 from forum.summaries.reports import PROBLEM_REASONS, RESOLUTIONS
 from forum.summaries.services import ReferenceInput, SummaryInput
+from forum.web.request_input import ForumForm
 
 # Blank reference rows offered below the filled ones, so nobody needs JavaScript to add one.
 SPARE_REFERENCE_ROWS = 2

@@ -9,8 +9,8 @@ from sqlalchemy.orm import joinedload
 
 from forum import permissions
 from forum.accounts.models import User
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.log import record_action
 from forum.summaries.models import ReviewerProfile
 from forum.summaries.services import review_settings

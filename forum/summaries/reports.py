@@ -12,8 +12,8 @@ from sqlalchemy.orm import joinedload
 
 from forum import permissions
 from forum.accounts.models import User
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.log import record_action
 from forum.moderation.models import Flag, FlagReason, FlagStatus
 from forum.notifications import events

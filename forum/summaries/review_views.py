@@ -9,8 +9,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from forum import permissions
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.permissions import reviewer_required
 from forum.questions.services import current_summary
 from forum.summaries import profiles, reports, services
@@ -26,7 +26,7 @@ from forum.summaries.forms import (
 )
 from forum.summaries.models import SummaryRevision
 from forum.summaries.views import question_or_404
-from forum.urls import question_url
+from forum.web.urls import question_url
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 

@@ -18,8 +18,8 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum import permissions
 from forum.accounts.models import AccountStatus, Role, User
 from forum.content import render_markdown
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.log import record_action
 from forum.notifications import events
 from forum.questions.models import Question

@@ -9,8 +9,8 @@ from forum.accounts.models import Role
 from forum.admin import services
 from forum.admin.services import ConditionInput, QuestionInput, TreatmentInput
 from forum.conditions.models import TreatmentKind
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.moderation.models import ModerationAction
 from forum.questions.models import QuestionStatus
 

@@ -30,7 +30,7 @@ from forum.notifications.services import mark_read, set_follow
 from forum.notifications.unsubscribe import unsubscribe_token
 from forum.questions.models import Question
 from forum.questions.services import current_summary
-from forum.urls import answer_url, condition_url, question_url
+from forum.web.urls import answer_url, condition_url, question_url
 from tests import macro_gallery
 from tools.demo import data
 from tools.demo.moderation import NEWCOMERS

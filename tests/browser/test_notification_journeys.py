@@ -14,7 +14,7 @@ from forum.accounts.models import User
 from forum.answers.models import Answer
 from forum.database import db
 from forum.questions.models import Question
-from forum.urls import question_url
+from forum.web.urls import question_url
 from tests.browser.live import tab_to
 
 pytestmark = pytest.mark.browser

@@ -19,7 +19,7 @@ from forum.database import db
 from forum.outcomes.schedule import months_after
 from forum.outcomes.sending import send_due_check_ins
 from forum.questions.models import Question
-from forum.urls import question_url
+from forum.web.urls import question_url
 
 pytestmark = pytest.mark.browser
 

@@ -12,10 +12,10 @@ import forum.models  # noqa: F401 - every table exists for create_all
 from forum.accounts.models import Role, User
 from forum.answers.models import Answer, AnswerStatus, HelpfulVote, Outcome, TreatmentReport
 from forum.conditions.models import Condition, Membership, Treatment
+from forum.core.slugs import slugify
 from forum.database import db
 from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, ModerationAction
 from forum.questions.models import Question, QuestionStatus
-from forum.slugs import slugify
 from forum.summaries.models import (
     ReviewerProfile,
     RevisionStatus,

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from forum.accounts.models import AccountStatus, Role
 from forum.answers.models import Answer, AnswerStatus, HelpfulVote
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.insights.votes import set_helpful_vote
 from tests.conftest import on_postgres
 

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from forum.answers.models import Answer, AnswerRevision, AnswerStatus
 from forum.answers.services import delete_answer
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.moderation import decisions
 from forum.moderation.log import digest_of
 from forum.moderation.models import MemberNotice, NoticeKind

@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import AccountStatus
 from forum.answers.models import AnswerStatus
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation import decisions, flags, site_text
 from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, NoticeKind
 from tests.moderation.conftest import assert_counts_match_the_rows, log_entries, text_of

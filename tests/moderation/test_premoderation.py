@@ -10,8 +10,8 @@ from forum.accounts.models import Role
 from forum.answers.models import AnswerStatus
 from forum.answers.services import AnswerDraft, delete_answer, edit_answer
 from forum.conditions.models import Perspective
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.moderation import decisions, watchlist
 from forum.moderation.log import digest_of
 from forum.moderation.models import WatchAction

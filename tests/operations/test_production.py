@@ -6,8 +6,8 @@ import logging
 import sqlite3
 
 from forum import create_app
+from forum.core.logs import JsonFormatter, RedactEmails
 from forum.database import db
-from forum.logs import JsonFormatter, RedactEmails
 from tests.workers import redis_url
 from tools.backup import backup_command
 
@@ -52,7 +52,13 @@ def test_the_proxy_count_decides_which_forwarded_headers_are_trusted(monkeypatch
 
 def test_log_lines_are_json_and_never_hold_an_email_address():
     record = logging.LogRecord(
-        "forum.mail", logging.INFO, __file__, 1, "sending to %s", ("someone@example.com",), None
+        "forum.core.mail",
+        logging.INFO,
+        __file__,
+        1,
+        "sending to %s",
+        ("someone@example.com",),
+        None,
     )
     RedactEmails().filter(record)
     line = JsonFormatter().format(record)

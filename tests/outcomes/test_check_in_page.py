@@ -17,7 +17,7 @@ from forum.conditions.models import Perspective
 from forum.database import db, utcnow
 from forum.moderation.models import ModerationAction
 from forum.outcomes import forms as check_in_forms
-from forum.request_input import NUL_MESSAGE
+from forum.web.request_input import NUL_MESSAGE
 from tests.outcomes.helpers import ask, check_ins_of
 
 THIS_MONTH = Month(utcnow().year, utcnow().month)

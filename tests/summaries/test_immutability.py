@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forum.content_cli import content_cli
+from forum.admin.content_cli import content_cli
 from forum.database import db
 from forum.summaries.models import (
     PublishedRevisionError,

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from forum.accounts.models import Role
+from forum.core.errors import ForumError
 from forum.database import db
-from forum.errors import ForumError
 from forum.moderation.models import ModerationAction
 from forum.summaries import profiles
 from tests.summaries.helpers import client_as

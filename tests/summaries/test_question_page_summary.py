@@ -9,7 +9,7 @@ import pytest
 
 from forum.accounts.models import Role
 from forum.database import utcnow
-from forum.templating import iso_date, long_date
+from forum.web.templating import iso_date, long_date
 from tests.summaries.helpers import CONTENT, published, submitted, write_draft
 
 

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from forum.accounts.models import AccountStatus, Role
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.models import Flag, FlagReason, FlagStatus, ModerationAction
 from forum.summaries import reports
 from tests.summaries.helpers import client_as

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from forum.accounts.models import Role
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.models import Flag, FlagReason
 from forum.questions.models import QuestionStatus
 from forum.summaries import services

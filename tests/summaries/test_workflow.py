@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from forum.accounts.models import Role
+from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.errors import ForumError
 from forum.moderation.models import ModerationAction
 from forum.questions.services import current_summary
 from forum.summaries import services

@@ -26,11 +26,11 @@ from forum.answers.models import (
     TreatmentReport,
 )
 from forum.conditions.models import Condition, SideEffect, TreatmentKind
+from forum.core.slugs import slugify
 from forum.database import db
 from forum.outcomes import sending
 from forum.outcomes.models import CHECK_IN_MONTHS, CheckIn
 from forum.outcomes.schedule import months_after
-from forum.slugs import slugify
 from tools.demo.data.side_effects import SIDE_EFFECT_NAMES
 from tools.demo.data.specs import ConditionSpec
 

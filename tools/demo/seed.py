@@ -24,9 +24,9 @@ from forum.accounts.models import Role, User, display_name_key, new_session_toke
 from forum.answers.models import Answer, AnswerStatus, HelpfulVote, TreatmentReport, Visibility
 from forum.conditions.models import Condition, Membership, SideEffect, Treatment
 from forum.content import render_markdown
+from forum.core.slugs import slugify
 from forum.database import db, utcnow
 from forum.questions.models import Question, QuestionStatus
-from forum.slugs import slugify
 from forum.summaries.models import (
     ReviewerProfile,
     RevisionStatus,

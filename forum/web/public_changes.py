@@ -15,40 +15,21 @@ content version); a rollback forgets the mark.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
 from sqlalchemy import inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from forum.accounts.models import User
-from forum.answers.models import Answer, HelpfulVote, TreatmentReport
-from forum.conditions.models import Condition, Membership, Treatment
 from forum.database import columns_set_by, listen_on_every_session
-from forum.questions.models import Question
-from forum.summaries.models import ReviewerProfile, Summary, SummaryReference, SummaryRevision
 
 MARK = "public_content_changed"
 EXTENSION = "public_changes"
 EVERY_COLUMN = None
-# The tables public pages read, with the columns that show (EVERY_COLUMN: any of them). A
-# member's row holds much that no page shows (email, password, session token, counts); a new
-# member shows nowhere until they join or post.
-PUBLIC_COLUMNS: dict[type, frozenset[str] | None] = {
-    Answer: EVERY_COLUMN,
-    TreatmentReport: EVERY_COLUMN,
-    HelpfulVote: EVERY_COLUMN,
-    Question: EVERY_COLUMN,
-    Condition: EVERY_COLUMN,
-    Treatment: EVERY_COLUMN,
-    Membership: EVERY_COLUMN,
-    Summary: EVERY_COLUMN,
-    SummaryRevision: EVERY_COLUMN,
-    SummaryReference: EVERY_COLUMN,
-    ReviewerProfile: EVERY_COLUMN,
-    User: frozenset({"display_name", "status", "role"}),
-}
+# The tables public pages read, with the columns that show (EVERY_COLUMN: any of them), as the
+# app factory hands them over (forum.models.SHOWN_TO_READERS).
+PUBLIC_COLUMNS: dict[type, frozenset[str] | None] = {}
 
 
 def mark_changed(session: Session) -> None:
@@ -56,8 +37,14 @@ def mark_changed(session: Session) -> None:
     session.info[MARK] = True
 
 
-def init_app(app: Flask, then: Iterable[Callable[[], None]]) -> None:
-    """Run THEN after every commit that changed public content, for this app."""
+def init_app(
+    app: Flask,
+    watching: Mapping[type, frozenset[str] | None],
+    then: Iterable[Callable[[], None]],
+) -> None:
+    """Run THEN after every commit that changed public content, for this app: a row of a model
+    WATCHING names, or one of the columns it names for that model (EVERY_COLUMN: any)."""
+    PUBLIC_COLUMNS.update(watching)
     app.extensions[EXTENSION] = tuple(then)
     listen_on_every_session(_LISTENERS)
 

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from flask import Flask, current_app
 
-from forum.caching import cache
+from forum.web.caching import cache
 
 K = TypeVar("K")
 T = TypeVar("T")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash
 from flask_wtf import FlaskForm
 
-from forum.errors import ForumError
+from forum.core.errors import ForumError
 
 
 def show_error(form: FlaskForm, error: ForumError) -> None:

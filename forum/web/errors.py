@@ -1,21 +1,9 @@
-"""Friendly error pages, and the one exception services raise for a refused action."""
+"""Friendly error pages: each status with words for people, never a stack trace."""
 
 from __future__ import annotations
 
 from flask import Flask, Response, render_template
 from werkzeug.exceptions import HTTPException, SecurityError
-
-
-class ForumError(Exception):
-    """A rule said no. The message is written for the person who asked.
-
-    `field` names the form field the message belongs beside, when there is one.
-    """
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
 
 ERROR_PAGES = {
     400: (
@@ -43,7 +31,7 @@ ERROR_PAGES = {
 def render_error(error: HTTPException):
     code = error.code or 500
     title, message = ERROR_PAGES.get(code, (error.name, error.description or ""))
-    # An error raised with words for people (forum.request_input) says what was wrong.
+    # An error raised with words for people (forum.web.request_input) says what was wrong.
     message = getattr(error, "message_for_people", None) or message
     return render_template("errors/error.html", code=code, title=title, message=message), code
 

@@ -12,29 +12,20 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Iterable, Mapping
 from email.utils import formatdate
 
 from flask import Flask, Response, current_app, g, request, session
 from flask_caching import Cache
 from flask_login import current_user
 
-from forum.insights.listing import PARAMETERS as LISTING_PARAMETERS
-
 cache = Cache()
 
 # Endpoints whose signed-out version is the same for every reader, with the query values each
-# reads. A request with any other query value is drawn afresh and not kept: junk in a URL must
-# neither store a copy of a page nor reach a page others are served.
-PUBLIC_ENDPOINTS: dict[str, frozenset[str]] = {
-    "conditions.home": frozenset(),
-    "conditions.detail": frozenset(),
-    "questions.detail": frozenset(LISTING_PARAMETERS),
-    "answers.permalink": frozenset(),
-    "summaries.history": frozenset(),
-    "pages.about": frozenset(),
-    "pages.guidelines": frozenset(),
-    "pages.medical_review": frozenset(),
-}
+# reads, as the app factory hands them over. A request with any other query value is drawn
+# afresh and not kept: junk in a URL must neither store a copy of a page nor reach a page
+# others are served.
+PUBLIC_ENDPOINTS: dict[str, frozenset[str]] = {}
 VERSION_KEY = "content-version"
 
 
@@ -126,7 +117,9 @@ def _conditional(response: Response, changed_at: float) -> Response:
     return response.make_conditional(request)
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask, public_pages: Mapping[str, Iterable[str]]) -> None:
+    """Keep the signed-out versions of PUBLIC_PAGES (endpoint: the query values it reads)."""
+    PUBLIC_ENDPOINTS.update({endpoint: frozenset(args) for endpoint, args in public_pages.items()})
     cache.init_app(app)
     app.before_request(serve_from_cache)
     app.after_request(store_and_mark)

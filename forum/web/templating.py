@@ -7,7 +7,7 @@ from datetime import date, datetime
 from flask import Flask, current_app
 
 from forum.database import utcnow
-from forum.urls import absolute_url
+from forum.web.urls import absolute_url
 
 
 def long_date(value: date | datetime | None) -> str:
