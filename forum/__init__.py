@@ -16,10 +16,11 @@ from forum.accounts.cli import accounts_cli
 from forum.admin import views as admin
 from forum.admin.content_cli import content_cli
 from forum.answers import views as answers
+from forum.audit import log as audit_log
 from forum.auth import views as auth
 from forum.conditions import views as conditions
 from forum.content import stored_html
-from forum.core import logs
+from forum.core import events, logs
 from forum.database import db
 from forum.discovery import views as discovery_views
 from forum.extensions import csrf, limiter, login_manager, migrate
@@ -29,9 +30,12 @@ from forum.jobs import queue as jobs
 from forum.jobs.cli import jobs_cli
 from forum.moderation import templating as moderation_templating
 from forum.moderation import views as moderation
+from forum.notifications import events as notification_events
+from forum.notifications import services as notification_services
 from forum.notifications import templating as notification_templating
 from forum.notifications import views as notifications
 from forum.notifications.cli import notifications_cli
+from forum.outcomes import schedule as check_in_schedule
 from forum.outcomes import sending as check_in_sending
 from forum.outcomes import templating as outcome_templating
 from forum.outcomes import views as outcomes
@@ -59,6 +63,21 @@ PAGES_KEPT_FOR_SIGNED_OUT_READERS = {
     "pages.about": (),
     "pages.guidelines": (),
     "pages.medical_review": (),
+}
+# What follows each named event (forum.core.events): features announce; these act.
+WHAT_FOLLOWS = {
+    events.answer_posted: [
+        check_in_schedule.follow_wish,
+        notification_services.follow_answered_question,
+    ],
+    events.answer_edited: [check_in_schedule.follow_wish],
+    events.answer_published: [notification_events.answer_published],
+    events.answer_decided: [notification_events.answer_decided],
+    events.answer_found_helpful: [notification_events.answer_found_helpful],
+    events.check_in_due: [notification_events.check_in_due],
+    events.summary_published: [notification_events.summary_published],
+    events.summary_report_answered: [notification_events.summary_report_answered],
+    events.someone_at_risk: [notification_events.someone_at_risk],
 }
 FEATURES = (
     conditions,
@@ -124,6 +143,8 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     public_changes.init_app(
         app, watching=models.SHOWN_TO_READERS, then=[caching.bump_content_version]
     )
+    audit_log.init_app()  # the moderation log refuses changes, on every session
+    events.init_app(app, WHAT_FOLLOWS)
     errors.init_app(app)
     security.init_app(app)
     permissions.init_app(app)

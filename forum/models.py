@@ -12,6 +12,7 @@ from forum.answers.models import (
     TreatmentReport,
     Visibility,
 )
+from forum.audit.models import MemberNotice, ModerationAction, NoticeKind
 from forum.conditions.models import (
     Condition,
     Membership,
@@ -26,9 +27,6 @@ from forum.moderation.models import (
     Flag,
     FlagReason,
     FlagStatus,
-    MemberNotice,
-    ModerationAction,
-    NoticeKind,
     SiteSetting,
     WatchAction,
     WatchedWord,

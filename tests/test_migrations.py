@@ -108,3 +108,32 @@ OLD_ROWS = (
     """'{"status": "hidden", "body": "Old words about me", "treatments": []}', '2026-01-01')""",
 )
 NEW_USER = USER.format(id="NULL", name="NewMember", key="newmember")
+
+
+def test_the_action_names_migration_renames_old_entries_and_nothing_else(tmp_path, monkeypatch):
+    """0012 gives every log entry one naming scheme: "summary.publish" is "summary_published"
+    afterwards, "answer_hidden" stays, and reasons and snapshots are untouched."""
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'old.sqlite'}")
+    app = create_app("testing")
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["db", "upgrade", "0011_outcomes"]).exit_code == 0
+    entry = ("INSERT INTO moderation_actions (action, target_type, target_id, reason, created_at) "
+             "VALUES ('{}', 'x', 1, 'why {}', '2026-01-01 00:00:00')")  # fmt: skip
+    old_names = ["summary.publish", "condition.create", "summary_report.resolve", "answer_hidden"]
+    with app.app_context():
+        from forum.database import db
+
+        with db.engine.begin() as connection:
+            for name in old_names:
+                connection.execute(sa.text(entry.format(name, name)))
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+    with app.app_context(), db.engine.begin() as connection:
+        rows = connection.execute(sa.text("SELECT action, reason FROM moderation_actions"))
+        assert sorted(rows.all()) == [
+            ("answer_hidden", "why answer_hidden"),
+            ("condition_created", "why condition.create"),
+            ("summary_published", "why summary.publish"),
+            ("summary_report_answered", "why summary_report.resolve"),
+        ]
+    with app.app_context():
+        db.engine.dispose()

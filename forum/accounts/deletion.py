@@ -6,11 +6,12 @@ from sqlalchemy import delete, func, select, update
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerRevision, AnswerStatus, HelpfulVote
+from forum.audit.actions import Action
+from forum.audit.log import record_action
 from forum.auth.passwords import verify_password
 from forum.conditions.models import Condition, Membership
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation.log import record_action
 from forum.moderation.models import Flag
 from forum.outcomes.models import CheckIn
 from forum.questions.models import Question
@@ -35,7 +36,7 @@ def delete_account(user: User, password: str, *, keep_answers: bool) -> None:
     db.session.flush()
     record_action(
         None,
-        "account_deleted",
+        Action.ACCOUNT_DELETED,
         "user",
         user_id,
         after={"answers": "kept as former member" if keep_answers else "deleted"},

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from forum.accounts.models import Role, User, display_name_key
+from forum.audit.actions import Action
+from forum.audit.log import record_action
 from forum.auth import services as auth
 from forum.auth.passwords import hash_password
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.log import record_action
 
 
 def create_account(email: str, display_name: str, password: str, role: Role) -> User:
@@ -28,7 +29,7 @@ def create_account(email: str, display_name: str, password: str, role: Role) -> 
     db.session.add(user)
     db.session.flush()
     record_action(
-        None, "account_created", "user", user.id, after={"role": role.value}, subject=user
+        None, Action.ACCOUNT_CREATED, "user", user.id, after={"role": role.value}, subject=user
     )
     return user
 
@@ -43,7 +44,7 @@ def set_role(actor: User | None, member: User, role: Role, reason: str = "") -> 
     member.role = role
     record_action(
         actor,
-        "role_changed",
+        Action.ROLE_CHANGED,
         "user",
         member.id,
         reason=reason,

@@ -16,11 +16,12 @@ from sqlalchemy import func, select, update
 from forum import permissions
 from forum.accounts.models import User
 from forum.answers.models import Answer, ReportedSideEffect, TreatmentReport
+from forum.audit.actions import Action
+from forum.audit.log import record_action
 from forum.conditions.models import Condition, SideEffect, Treatment, TreatmentKind
 from forum.core.errors import ForumError
 from forum.core.slugs import slugify
 from forum.database import db
-from forum.moderation.log import record_action
 from forum.questions.models import Question, QuestionStatus
 
 UP, DOWN = "up", "down"
@@ -60,14 +61,14 @@ def create_condition(admin: User, details: ConditionInput) -> Condition:
     fields = _condition_fields(details, None)
     condition = Condition(position=_next_position(Condition.position), **fields)
     db.session.add(condition)
-    _log(admin, "condition.create", condition, None)
+    _log(admin, Action.CONDITION_CREATED, condition, None)
     return condition
 
 
 def update_condition(admin: User, condition: Condition, details: ConditionInput) -> None:
     """Change a condition's name, slug or description."""
     _require_admin(admin)
-    _update(admin, "condition.update", condition, _condition_fields(details, condition))
+    _update(admin, Action.CONDITION_UPDATED, condition, _condition_fields(details, condition))
 
 
 def _condition_fields(details: ConditionInput, condition: Condition | None) -> dict[str, Any]:
@@ -83,7 +84,7 @@ def move_condition(admin: User, condition: Condition, direction: str) -> None:
     siblings = list(
         db.session.scalars(select(Condition).order_by(Condition.position, Condition.name))
     )
-    _move(admin, "condition.move", siblings, condition, direction)
+    _move(admin, Action.CONDITION_MOVED, siblings, condition, direction)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,7 +98,7 @@ def create_question(admin: User, condition: Condition, details: QuestionInput) -
     question = _append(Question, condition, _question_fields(details, condition, None))
     if question.is_visible:
         _count_question(condition, +1)
-    _log(admin, "question.create", question, None)
+    _log(admin, Action.QUESTION_CREATED, question, None)
     return question
 
 
@@ -106,7 +107,7 @@ def update_question(admin: User, question: Question, details: QuestionInput) -> 
     _require_admin(admin)
     fields = _question_fields(details, question.condition, question)
     was_visible = question.is_visible
-    _update(admin, "question.update", question, fields)
+    _update(admin, Action.QUESTION_UPDATED, question, fields)
     if was_visible != question.is_visible:
         _count_question(question.condition, +1 if question.is_visible else -1)
 
@@ -128,7 +129,7 @@ def _count_question(condition: Condition, change: int) -> None:
 
 def move_question(admin: User, question: Question, direction: str) -> None:
     _require_admin(admin)
-    _move(admin, "question.move", _siblings(Question, question), question, direction)
+    _move(admin, Action.QUESTION_MOVED, _siblings(Question, question), question, direction)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,7 +141,7 @@ def create_treatment(admin: User, condition: Condition, details: TreatmentInput)
     """Add a treatment to the end of the condition's vocabulary."""
     _require_admin(admin)
     treatment = _append(Treatment, condition, _treatment_fields(details, condition, None))
-    _log(admin, "treatment.create", treatment, None)
+    _log(admin, Action.TREATMENT_CREATED, treatment, None)
     return treatment
 
 
@@ -148,7 +149,7 @@ def update_treatment(admin: User, treatment: Treatment, details: TreatmentInput)
     """Change a treatment's name, slug, kind or other names."""
     _require_admin(admin)
     fields = _treatment_fields(details, treatment.condition, treatment)
-    _update(admin, "treatment.update", treatment, fields)
+    _update(admin, Action.TREATMENT_UPDATED, treatment, fields)
 
 
 def _treatment_fields(
@@ -182,7 +183,7 @@ def create_side_effect(admin: User, condition: Condition, name: str, slug: str =
     """Add a side effect members can pick, at the end of the condition's list."""
     _require_admin(admin)
     side_effect = _append(SideEffect, condition, _side_effect_fields(name, slug, condition, None))
-    _log(admin, "side_effect.create", side_effect, None)
+    _log(admin, Action.SIDE_EFFECT_CREATED, side_effect, None)
     return side_effect
 
 
@@ -191,7 +192,7 @@ def rename_side_effect(admin: User, side_effect: SideEffect, name: str, slug: st
     answer whose report names it gets a new version and is drawn again with the new name."""
     _require_admin(admin)
     fields = _side_effect_fields(name, slug, side_effect.condition, side_effect)
-    _update(admin, "side_effect.update", side_effect, fields)
+    _update(admin, Action.SIDE_EFFECT_UPDATED, side_effect, fields)
     naming = (
         select(TreatmentReport.answer_id)
         .join(ReportedSideEffect, ReportedSideEffect.report_id == TreatmentReport.id)
@@ -219,7 +220,7 @@ def _side_effect_fields(
 
 def move_treatment(admin: User, treatment: Treatment, direction: str) -> None:
     _require_admin(admin)
-    _move(admin, "treatment.move", _siblings(Treatment, treatment), treatment, direction)
+    _move(admin, Action.TREATMENT_MOVED, _siblings(Treatment, treatment), treatment, direction)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -259,7 +260,7 @@ def _next_position(column, *where) -> int:
     return 0 if last is None else last + 1
 
 
-def _update(admin: User, action: str, item, fields: dict[str, Any]) -> None:
+def _update(admin: User, action: Action, item, fields: dict[str, Any]) -> None:
     before = _snapshot(item)
     for name, value in fields.items():
         setattr(item, name, value)
@@ -284,7 +285,7 @@ def _siblings(model, item) -> list:
     return list(db.session.scalars(query))
 
 
-def _move(admin: User, action: str, siblings: list, item, direction: str) -> None:
+def _move(admin: User, action: Action, siblings: list, item, direction: str) -> None:
     """Swap `item` with its neighbour and number the whole list 0, 1, 2… again."""
     if direction not in (UP, DOWN):
         raise ForumError("Items move up or down.")
@@ -310,7 +311,7 @@ def _snapshot(item) -> dict[str, Any]:
     return {name: getattr(value, "value", value) for name, value in values.items()}
 
 
-def _log(admin: User, action: str, item, before: dict | None) -> None:
+def _log(admin: User, action: Action, item, before: dict | None) -> None:
     db.session.flush()  # a new row needs its id for the log
-    target_type = action.split(".", 1)[0]
+    target_type = action.value.rsplit("_", 1)[0]  # "side_effect_created": a side_effect
     record_action(admin, action, target_type, item.id, before=before, after=_snapshot(item))

@@ -24,17 +24,16 @@ from forum.answers.models import (
     TreatmentReport,
     Visibility,
 )
+from forum.audit.actions import Action
+from forum.audit.log import digest_of, record_action
+from forum.audit.models import NoticeKind
+from forum.audit.notices import notify
 from forum.conditions.models import Membership, Perspective, SideEffect, Treatment, TreatmentKind
 from forum.content import render_markdown
+from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.log import digest_of, record_action
-from forum.moderation.models import NoticeKind
-from forum.moderation.notices import notify
 from forum.moderation.screening import Hold, screen_edit, screen_new_answer
-from forum.notifications import events
-from forum.notifications import services as notifications
-from forum.outcomes import schedule
 from forum.permissions import (
     answer_refusal,
     can_delete_answer,
@@ -123,8 +122,7 @@ def submit_answer(question: Question, author: User, draft: AnswerDraft) -> Answe
         # The session must be rolled back by the caller before it is used again.
         raise AlreadyAnsweredError() from None
     _replace_reports(answer, draft)
-    schedule.follow_wish(answer)
-    notifications.follow_own_question(author, question)
+    events.answer_posted(answer)
     if answer.is_published:
         _first_published(answer)
         _count_published(answer, +1)
@@ -146,7 +144,7 @@ def _log_hold(answer: Answer, hold: Hold | None, before: dict | None) -> None:
     """The forum itself (no actor) held the answer: the queue shows moderators why."""
     record_action(
         None,
-        "answer_held",
+        Action.ANSWER_HELD,
         "answer",
         answer.id,
         reason=hold.reason if hold else "",
@@ -180,7 +178,7 @@ def edit_answer(
     db.session.add(keep_revision(answer, editor, reason))
     _apply_fields(answer, draft)
     _replace_reports(answer, draft)
-    schedule.follow_wish(answer)
+    events.answer_edited(answer)
     answer.edited_at = utcnow()
     bump_version(answer, expected_version)
     if (
@@ -192,7 +190,7 @@ def edit_answer(
     if by_someone_else:
         record_action(
             editor,
-            "answer_edited",
+            Action.ANSWER_EDITED,
             "answer",
             answer.id,
             reason=reason,
@@ -228,7 +226,7 @@ def restore_answer(answer: Answer, moderator: User, reason: str = "") -> None:
     bump_version(answer, answer.version)
     record_action(
         moderator,
-        "answer_restored",
+        Action.ANSWER_RESTORED,
         "answer",
         answer.id,
         reason=reason,

@@ -13,7 +13,6 @@ from forum.auth.forms import EmptyForm
 from forum.content import render_markdown
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation import limits
 from forum.permissions import (
     answer_refusal,
     can_delete_answer,
@@ -24,6 +23,7 @@ from forum.permissions import (
     is_moderator,
 )
 from forum.questions.services import find_visible_question
+from forum.web import limits
 from forum.web.form_errors import show_error
 from forum.web.urls import question_url
 

@@ -17,9 +17,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote
+from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.notifications import events
 from forum.permissions import helpful_vote_refusal
 
 
@@ -50,7 +50,7 @@ def set_helpful_vote(answer: Answer, voter: User, wanted: bool) -> VoteResult:
             .execution_options(synchronize_session=False)
         )
         if wanted:
-            events.found_helpful(answer)
+            events.answer_found_helpful(answer)
     count = db.session.scalar(select(Answer.helpful_count).where(Answer.id == answer.id))
     db.session.expire(answer, ["helpful_count"])
     return VoteResult(voted=wanted, helpful_count=count or 0, changed=changed)

@@ -94,6 +94,14 @@ def _run_in_the_app(app: Flask, function: Callable, *args: Any, **kwargs: Any) -
         return function(*args, **kwargs)
 
 
+BATCH_SIZE = 500
+
+
+def batch_size() -> int:
+    """How many rows one job of a batched run (fan-outs, digests, check-ins) takes on."""
+    return current_app.config.get("NOTIFICATION_BATCH_SIZE", BATCH_SIZE)
+
+
 def after_commit(task: Callable, *args: Any) -> None:
     """Queue TASK(*ARGS) once the current transaction commits (at once when none is open):
     a job must see what the request wrote, and a rolled-back request queues nothing."""

@@ -16,11 +16,13 @@ from sqlalchemy import update
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus
 from forum.answers.services import change_status, snapshot_of
+from forum.audit.actions import Action
+from forum.audit.log import record_action
+from forum.audit.models import NoticeKind
+from forum.audit.notices import notify
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.log import record_action
-from forum.moderation.models import Flag, FlagStatus, NoticeKind
-from forum.moderation.notices import notify
+from forum.moderation.models import Flag, FlagStatus
 from forum.permissions import is_moderator
 
 PENDING, PUBLISHED = AnswerStatus.PENDING, AnswerStatus.PUBLISHED
@@ -60,7 +62,7 @@ def required_reason(reason: str, message: str) -> str:
 
 def approve(answer: Answer, moderator: User, expected: AnswerStatus | None = None) -> None:
     """Publish a waiting answer; it counts from now on."""
-    _decide(answer, moderator, expected, PUBLISHED, APPROVE_FROM, "answer_approved", "")
+    _decide(answer, moderator, expected, PUBLISHED, APPROVE_FROM, Action.ANSWER_APPROVED, "")
     notify(
         answer.author,
         NoticeKind.APPROVED,
@@ -75,7 +77,7 @@ def reject(
 ) -> None:
     """Decline to publish a waiting (or report-hidden) answer, telling the author why."""
     reason = required_reason(reason, "Please tell the member why their answer is not published.")
-    _decide(answer, moderator, expected, REJECTED, REJECT_FROM, "answer_rejected", reason)
+    _decide(answer, moderator, expected, REJECTED, REJECT_FROM, Action.ANSWER_REJECTED, reason)
     notify(
         answer.author,
         NoticeKind.REJECTED,
@@ -92,7 +94,7 @@ def hide(
 ) -> None:
     """Take a published answer out of view; the author still sees it, and why."""
     reason = required_reason(reason, "Please tell the member why their answer is hidden.")
-    _decide(answer, moderator, expected, HIDDEN, HIDE_FROM, "answer_hidden", reason)
+    _decide(answer, moderator, expected, HIDDEN, HIDE_FROM, Action.ANSWER_HIDDEN, reason)
     notify(
         answer.author,
         NoticeKind.HIDDEN,
@@ -108,7 +110,7 @@ def restore(
 ) -> None:
     """Publish again an answer that was hidden, rejected or deleted; open reports are dismissed."""
     reason = (reason or "").strip()[:REASON_MAX]
-    _decide(answer, moderator, expected, PUBLISHED, RESTORE_FROM, "answer_restored", reason)
+    _decide(answer, moderator, expected, PUBLISHED, RESTORE_FROM, Action.ANSWER_RESTORED, reason)
     notify(
         answer.author,
         NoticeKind.RESTORED,
@@ -135,7 +137,7 @@ def dismiss_reports(answer: Answer, moderator: User, note: str = "") -> None:
     after = {**snapshot_of(answer), "reports_closed": closed, "reports_outcome": "dismissed"}
     record_action(
         moderator,
-        "reports_dismissed",
+        Action.REPORTS_DISMISSED,
         "answer",
         answer.id,
         reason=note,
@@ -192,7 +194,7 @@ def _decide(
     expected: AnswerStatus | None,
     new: AnswerStatus,
     allowed_from: set[AnswerStatus],
-    action: str,
+    action: Action,
     reason: str,
 ) -> None:
     require_moderator(moderator)

@@ -10,13 +10,15 @@ from sqlalchemy.exc import IntegrityError
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus
 from forum.answers.services import change_status
+from forum.audit.actions import Action
+from forum.audit.log import record_action
+from forum.audit.models import MemberNotice, NoticeKind
+from forum.audit.notices import notify
+from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db
 from forum.moderation import site_text
-from forum.moderation.log import record_action
-from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, NoticeKind
-from forum.moderation.notices import notify
-from forum.notifications import events
+from forum.moderation.models import Flag, FlagReason, FlagStatus
 from forum.permissions import can_flag_answer, can_participate, is_author, suspension_message
 
 # What a member can say is wrong with an answer, in the order the form offers it.
@@ -80,7 +82,7 @@ def report_answer(answer: Answer, reporter: User, reason: FlagReason, note: str 
         raise AlreadyReportedError() from None
     if reason.is_crisis:
         _offer_support(answer)
-        events.at_risk_reported(flag)
+        events.someone_at_risk(flag)
     _hide_when_reported_enough(answer)
     return flag
 
@@ -125,7 +127,7 @@ def _hide_when_reported_enough(answer: Answer) -> None:
     reason = f"{reporters} members reported it; it stays hidden until a moderator decides."
     record_action(
         None,
-        "answer_hidden_by_reports",
+        Action.ANSWER_HIDDEN_BY_REPORTS,
         "answer",
         answer.id,
         reason=reason,

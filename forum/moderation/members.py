@@ -13,6 +13,10 @@ from sqlalchemy import select, update
 from forum.accounts.models import AccountStatus, User, new_session_token
 from forum.answers.models import Answer, AnswerStatus
 from forum.answers.services import change_status, snapshot_of
+from forum.audit.actions import Action
+from forum.audit.log import record_action
+from forum.audit.models import NoticeKind
+from forum.audit.notices import mail_member, notify
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
 from forum.moderation.decisions import (
@@ -21,9 +25,7 @@ from forum.moderation.decisions import (
     require_moderator,
     required_reason,
 )
-from forum.moderation.log import record_action
-from forum.moderation.models import FlagStatus, NoticeKind
-from forum.moderation.notices import mail_member, notify
+from forum.moderation.models import FlagStatus
 from forum.permissions import can_moderate_member
 
 SUSPENSION_DAYS = (1, 7, 30)
@@ -65,7 +67,7 @@ def _check(moderator: User, member: User) -> None:
 def _change_standing(
     member: User,
     moderator: User,
-    action: str,
+    action: Action,
     status: AccountStatus,
     *,
     until: datetime | None = None,
@@ -111,7 +113,7 @@ def suspend_member(member: User, moderator: User, reason: str, until: datetime) 
     _change_standing(
         member,
         moderator,
-        "member_suspended",
+        Action.MEMBER_SUSPENDED,
         AccountStatus.SUSPENDED,
         until=until,
         reason=reason,
@@ -138,7 +140,12 @@ def ban_member(member: User, moderator: User, reason: str) -> None:
     if member.status not in (AccountStatus.ACTIVE, AccountStatus.SUSPENDED):
         raise ForumError("This account can't be banned.")
     _change_standing(
-        member, moderator, "member_banned", AccountStatus.BANNED, reason=reason, shown_reason=reason
+        member,
+        moderator,
+        Action.MEMBER_BANNED,
+        AccountStatus.BANNED,
+        reason=reason,
+        shown_reason=reason,
     )
     # No notice on the account page: they can't sign in to read it. The email and the
     # sign-in page say why.
@@ -151,7 +158,9 @@ def reinstate_member(member: User, moderator: User, reason: str = "") -> None:
     if member.status not in (AccountStatus.SUSPENDED, AccountStatus.BANNED):
         raise ForumError("This account is not suspended or banned.")
     reason = (reason or "").strip()[:1000]
-    _change_standing(member, moderator, "member_reinstated", AccountStatus.ACTIVE, reason=reason)
+    _change_standing(
+        member, moderator, Action.MEMBER_REINSTATED, AccountStatus.ACTIVE, reason=reason
+    )
     notify(
         member,
         NoticeKind.REINSTATED,
@@ -188,7 +197,7 @@ def _reject_quietly(answer: Answer, moderator: User, reason: str) -> int:
     close_reports(answer, moderator, FlagStatus.UPHELD, reason)
     record_action(
         moderator,
-        "answer_rejected",
+        Action.ANSWER_REJECTED,
         "answer",
         answer.id,
         reason=reason,

@@ -15,43 +15,11 @@ from sqlalchemy.orm import aliased, joinedload
 from forum.accounts.models import User, display_name_key
 from forum.answers.models import Answer, AnswerStatus
 from forum.answers.queries import card_loading
+from forum.audit.actions import Action
+from forum.audit.models import ModerationAction
 from forum.database import db, utcnow
-from forum.moderation.models import Flag, FlagReason, FlagStatus, ModerationAction
+from forum.moderation.models import Flag, FlagReason, FlagStatus
 from forum.questions.models import Question
-
-# How the log and the members' own page name each kind of entry.
-ACTION_LABELS = {
-    "answer_held": "Answer held for review",
-    "answer_approved": "Answer approved",
-    "answer_rejected": "Answer not published",
-    "answer_hidden": "Answer hidden",
-    "answer_hidden_by_reports": "Answer hidden after reports",
-    "answer_restored": "Answer restored",
-    "answer_edited": "Answer edited by a moderator",
-    "reports_dismissed": "Reports dismissed",
-    "member_suspended": "Member suspended",
-    "member_banned": "Member banned",
-    "member_reinstated": "Member reinstated",
-    "role_changed": "Role changed",
-    "account_created": "Staff account created",
-    "account_deleted": "Account deleted",
-    "watched_word_added": "Watched word added",
-    "watched_word_removed": "Watched word removed",
-    "site_text_changed": "Site text changed",
-    "summary.submit": "Summary sent for review",
-    "summary.return": "Summary returned to its writer",
-    "summary.publish": "Summary published",
-    "summary.discard": "Summary draft discarded",
-    "summary_report.resolve": "Summary report answered",
-    "reviewer_profile.update": "Reviewer profile changed",
-    "reviewer_profile.verify": "Reviewer verified",
-    "reviewer_profile.unverify": "Reviewer verification withdrawn",
-}
-
-
-def action_label(action: str) -> str:
-    """A readable name; admin actions such as "condition.create" read well enough as they are."""
-    return ACTION_LABELS.get(action, action.replace("_", " ").replace(".", ": "))
 
 
 def answer_loading() -> tuple:
@@ -122,7 +90,7 @@ def queue_items(answers: list[Answer]) -> list[QueueItem]:
     for entry in db.session.scalars(
         select(ModerationAction)
         .where(
-            ModerationAction.action == "answer_held",
+            ModerationAction.action == Action.ANSWER_HELD,
             ModerationAction.target_type == "answer",
             ModerationAction.target_id.in_(list(items)),
         )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from forum.accounts.models import User
+from forum.audit.actions import Action
+from forum.audit.log import record_action
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.log import record_action
 from forum.moderation.models import SiteSetting
 from forum.permissions import is_admin
 
@@ -50,5 +51,5 @@ def set_text(admin: User, key: str, value: str) -> None:
     setting.updated_at = utcnow()
     db.session.add(setting)
     record_action(
-        admin, "site_text_changed", "site_text", None, before={key: old}, after={key: value}
+        admin, Action.SITE_TEXT_CHANGED, "site_text", None, before={key: old}, after={key: value}
     )

@@ -12,17 +12,15 @@ from sqlalchemy import select
 
 from forum.accounts.models import User
 from forum.answers.models import Answer
+from forum.audit import notices
+from forum.audit.actions import label_of
+from forum.audit.models import MemberNotice, NoticeKind
 from forum.database import db
-from forum.moderation import flags, notices, queries
-from forum.moderation.models import MemberNotice, NoticeKind
+from forum.moderation import flags, queries
 from forum.permissions import is_author
 from forum.summaries.reports import PROBLEM_REASONS
 
 REASON_LABELS = {**flags.ANSWER_REASONS, **PROBLEM_REASONS}
-
-
-def action_label(action: str) -> str:
-    return queries.action_label(action)
 
 
 def report_reason_label(flag) -> str:
@@ -89,8 +87,8 @@ def _as_text(value) -> str:
 
 
 def init_app(app: Flask) -> None:
+    app.add_template_global(label_of, "action_label")
     for helper in (
-        action_label,
         report_reason_label,
         account_notices,
         support_notice,

@@ -12,20 +12,13 @@ from sqlalchemy import select
 from forum.accounts.models import User
 from forum.answers.models import Answer
 from forum.answers.queries import find_answer
+from forum.audit import notices
+from forum.audit.actions import label_of
 from forum.auth.forms import EmptyForm
 from forum.auth.redirects import safe_next_path
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation import (
-    decisions,
-    flags,
-    limits,
-    members,
-    notices,
-    queries,
-    site_text,
-    watchlist,
-)
+from forum.moderation import decisions, flags, members, queries, site_text, watchlist
 from forum.moderation.forms import (
     BulkDecisionForm,
     DecisionForm,
@@ -38,6 +31,7 @@ from forum.moderation.forms import (
 )
 from forum.moderation.models import WatchAction, WatchedWord
 from forum.permissions import admin_required, can_see_answer, moderator_required
+from forum.web import limits
 from forum.web.form_errors import show_error
 from forum.web.request_input import query_number
 from forum.web.urls import question_url
@@ -270,7 +264,7 @@ def act_on_member(user_id: int, action: str):
 def log():
     form = LogFilterForm(formdata=request.args)
     form.action.choices = [("", "Any action")] + [
-        (action, queries.action_label(action)) for action in queries.logged_actions()
+        (action, label_of(action)) for action in queries.logged_actions()
     ]
     filters = queries.LogFilters()
     if form.validate():

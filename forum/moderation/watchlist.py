@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from forum.accounts.models import User
+from forum.audit.actions import Action
+from forum.audit.log import record_action
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation.log import record_action
 from forum.moderation.models import WatchAction, WatchedWord
 from forum.moderation.screening import phrase_key
 from forum.permissions import is_admin
@@ -53,12 +54,14 @@ def add_watched_word(
     )
     db.session.add(word)
     db.session.flush()
-    record_action(admin, "watched_word_added", "watched_word", word.id, after=_snapshot(word))
+    record_action(admin, Action.WATCHED_WORD_ADDED, "watched_word", word.id, after=_snapshot(word))
     return word
 
 
 def remove_watched_word(admin: User, word: WatchedWord) -> None:
     if not is_admin(admin):
         raise ForumError("Only admins can change the watched words.")
-    record_action(admin, "watched_word_removed", "watched_word", word.id, before=_snapshot(word))
+    record_action(
+        admin, Action.WATCHED_WORD_REMOVED, "watched_word", word.id, before=_snapshot(word)
+    )
     db.session.delete(word)

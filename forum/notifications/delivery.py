@@ -15,7 +15,7 @@ from sqlalchemy import exists, insert, or_, select, update
 from forum.accounts.models import User
 from forum.core.mail import send_mail
 from forum.database import db, utcnow
-from forum.jobs.queue import after_commit, job
+from forum.jobs.queue import after_commit, batch_size, job
 from forum.notifications.models import (
     DIGEST_ONLY_KINDS,
     URGENT_KINDS,
@@ -27,12 +27,6 @@ from forum.notifications.models import (
 from forum.notifications.unsubscribe import mail_parts
 from forum.permissions import may_be_emailed_sql
 from forum.web.urls import absolute_url
-
-BATCH_SIZE = 500
-
-
-def batch_size() -> int:
-    return current_app.config.get("NOTIFICATION_BATCH_SIZE", BATCH_SIZE)
 
 
 def not_told_yet(topic: str):

@@ -20,8 +20,8 @@ from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus
 from forum.core.mail import send_mail
 from forum.database import db, utcnow
-from forum.jobs.queue import after_commit, every, job
-from forum.notifications.delivery import absolute_link, batch_size, mark_emailed
+from forum.jobs.queue import after_commit, batch_size, every, job
+from forum.notifications.delivery import absolute_link, mark_emailed
 from forum.notifications.models import (
     EmailChoice,
     Follow,

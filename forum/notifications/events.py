@@ -1,5 +1,7 @@
-"""What happened, and who should hear of it. Services call these by name; each queues the job
-that finds the people, once the transaction that made it happen commits.
+"""What happened, and who should hear of it: the follow-ups create_app registers for the named
+events of forum.core.events (the features below say what happened; this module decides who is
+told). Each queues the job that finds the people, once the transaction that made it happen
+commits.
 
 The jobs write each notification for the member who gets it: an anonymous author is "a
 member", and a members-only answer reaches only members who may read it.
@@ -13,9 +15,9 @@ from sqlalchemy.orm import aliased
 from forum.accounts.models import AccountStatus, Role, User
 from forum.answers.models import Answer
 from forum.database import db, utcnow
-from forum.jobs.queue import after_commit, job
+from forum.jobs.queue import after_commit, batch_size, job
 from forum.moderation.models import Flag, FlagStatus
-from forum.notifications.delivery import batch_size, next_recipients, notify_users
+from forum.notifications.delivery import next_recipients, notify_users
 from forum.notifications.models import (
     Follow,
     FollowLevel,
@@ -23,6 +25,7 @@ from forum.notifications.models import (
     NotificationKind,
     NotificationSettings,
 )
+from forum.outcomes.sending import check_in_message
 from forum.permissions import may_be_notified_sql, reads_members_only_sql
 from forum.questions.models import Question
 from forum.summaries.models import RevisionStatus, SummaryRevision
@@ -44,21 +47,33 @@ def summary_published(revision: SummaryRevision) -> None:
     after_commit(fan_out_summary, revision.id, 0)
 
 
-def report_answered(flag: Flag) -> None:
+def summary_report_answered(flag: Flag) -> None:
     """A reviewer replied to a reader's report about a summary."""
     if flag.reporter_id is not None:
         after_commit(tell_reporter, flag.id)
 
 
-def found_helpful(answer: Answer) -> None:
+def answer_found_helpful(answer: Answer) -> None:
     """A member marked the answer helpful; its author hears of it in batches."""
     if answer.author_id is not None:
         after_commit(count_helpful_vote, answer.id)
 
 
-def at_risk_reported(flag: Flag) -> None:
+def someone_at_risk(flag: Flag) -> None:
     """Someone may be at risk: alert the moderators on duty at once."""
     after_commit(alert_moderators, flag.id)
+
+
+def check_in_due(answer: Answer, months: int) -> None:
+    """A "still working?" check-in fell due: its author is asked, on the site and by mail."""
+    notify_users(
+        [answer.author_id],
+        NotificationKind.CHECK_IN,
+        check_in_message(answer, months),
+        path_for("outcomes.check_in", answer_id=answer.id),
+        topic=f"check-in:{answer.id}:{months}",
+        answer_id=answer.id,
+    )
 
 
 def answer_decided(member: User, answer: Answer, message: str) -> None:

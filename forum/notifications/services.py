@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, update
 
 from forum.accounts.models import User
+from forum.answers.models import Answer
 from forum.conditions.models import Condition
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
@@ -47,8 +48,9 @@ def set_follow(user: User, target: Question | Condition, level: FollowLevel) -> 
     return follow
 
 
-def follow_own_question(author: User, question: Question) -> None:
+def follow_answered_question(answer: Answer) -> None:
     """Authors follow the question they answered, unless they once chose not to."""
+    author, question = answer.author, answer.question
     if follow_of(author, question) is None:
         db.session.add(
             Follow(user_id=author.id, question_id=question.id, level=FollowLevel.EVERY_ANSWER)

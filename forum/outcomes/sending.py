@@ -20,13 +20,11 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus, TreatmentReport
+from forum.core import events
 from forum.database import db, utcnow
-from forum.jobs.queue import after_commit, every, job
-from forum.notifications.delivery import batch_size, notify_users
-from forum.notifications.models import NotificationKind
+from forum.jobs.queue import after_commit, batch_size, every, job
 from forum.outcomes.models import CheckIn
 from forum.permissions import may_be_notified_sql
-from forum.web.urls import path_for
 
 # The statuses in which an author may still edit their answer (permissions.can_edit_answer):
 # a check-in about any other would lead to a page they may not use.
@@ -115,14 +113,7 @@ def _claim_due_check_ins(answer_ids: list[int], now: datetime) -> dict[int, list
 
 def ask(answer: Answer, months: int) -> None:
     """Tell the author, on the site and as they chose by mail, that a check-in waits."""
-    notify_users(
-        [answer.author_id],
-        NotificationKind.CHECK_IN,
-        check_in_message(answer, months),
-        path_for("outcomes.check_in", answer_id=answer.id),
-        topic=f"check-in:{answer.id}:{months}",
-        answer_id=answer.id,
-    )
+    events.check_in_due(answer, months)
 
 
 def check_in_message(answer: Answer, months: int) -> str:

@@ -8,10 +8,10 @@ from flask_login import current_user, login_required
 from forum.answers.queries import find_answer
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation import limits
 from forum.outcomes import services
 from forum.outcomes.forms import CheckInForm
 from forum.permissions import can_check_in
+from forum.web import limits
 from forum.web.urls import question_url
 
 bp = Blueprint("outcomes", __name__)

@@ -9,9 +9,10 @@ from sqlalchemy.orm import joinedload
 
 from forum import permissions
 from forum.accounts.models import User
+from forum.audit.actions import Action
+from forum.audit.log import record_action
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.log import record_action
 from forum.summaries.models import ReviewerProfile
 from forum.summaries.services import review_settings
 
@@ -67,7 +68,7 @@ def save_profile(user: User, details: ProfileInput) -> ReviewerProfile:
     # Readers trust the byline because an admin checked it; a changed one is checked again.
     profile.verified_at = None
     db.session.add(profile)
-    _log(user, "reviewer_profile.update", profile, before)
+    _log(user, Action.REVIEWER_PROFILE_UPDATED, profile, before)
     return profile
 
 
@@ -79,7 +80,7 @@ def verify_profile(profile: ReviewerProfile, admin: User) -> None:
         raise ForumError("This profile is already verified.")
     before = _snapshot(profile)
     profile.verified_at = utcnow()
-    _log(admin, "reviewer_profile.verify", profile, before)
+    _log(admin, Action.REVIEWER_PROFILE_VERIFIED, profile, before)
 
 
 def withdraw_verification(profile: ReviewerProfile, admin: User, reason: str) -> None:
@@ -92,7 +93,7 @@ def withdraw_verification(profile: ReviewerProfile, admin: User, reason: str) ->
         raise ForumError("Please say why the verification is withdrawn.")
     before = _snapshot(profile)
     profile.verified_at = None
-    _log(admin, "reviewer_profile.unverify", profile, before, reason=reason.strip())
+    _log(admin, Action.REVIEWER_PROFILE_UNVERIFIED, profile, before, reason=reason.strip())
 
 
 def _snapshot(profile: ReviewerProfile) -> dict:
@@ -101,7 +102,7 @@ def _snapshot(profile: ReviewerProfile) -> dict:
     return snapshot
 
 
-def _log(actor: User, action: str, profile: ReviewerProfile, before, reason: str = "") -> None:
+def _log(actor: User, action: Action, profile: ReviewerProfile, before, reason: str = "") -> None:
     db.session.flush()
     record_action(
         actor,

@@ -12,11 +12,12 @@ from sqlalchemy.orm import joinedload
 
 from forum import permissions
 from forum.accounts.models import User
+from forum.audit.actions import Action
+from forum.audit.log import record_action
+from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.log import record_action
 from forum.moderation.models import Flag, FlagReason, FlagStatus
-from forum.notifications import events
 from forum.questions.models import Question
 from forum.summaries.models import Summary
 
@@ -96,10 +97,10 @@ def resolve_report(flag: Flag, reviewer: User, outcome: FlagStatus, note: str) -
     flag.resolver = reviewer
     flag.resolved_at = utcnow()
     db.session.flush()
-    events.report_answered(flag)
+    events.summary_report_answered(flag)
     record_action(
         reviewer,
-        "summary_report.resolve",
+        Action.SUMMARY_REPORT_ANSWERED,
         "flag",
         flag.id,
         reason=note,

@@ -17,11 +17,12 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from forum import permissions
 from forum.accounts.models import AccountStatus, Role, User
+from forum.audit.actions import Action
+from forum.audit.log import record_action
 from forum.content import render_markdown
+from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.log import record_action
-from forum.notifications import events
 from forum.questions.models import Question
 from forum.questions.services import current_summary
 from forum.summaries.models import (
@@ -265,7 +266,7 @@ def submit_for_review(revision: SummaryRevision, writer: User) -> None:
         raise ForumError("Only the writer of a draft can submit it, and only once.")
     before = _snapshot(revision)
     revision.status = RevisionStatus.IN_REVIEW
-    _log(writer, "summary.submit", revision, before)
+    _log(writer, Action.SUMMARY_SUBMITTED, revision, before)
 
 
 def return_to_writer(revision: SummaryRevision, reviewer: User, comments: str) -> None:
@@ -277,7 +278,7 @@ def return_to_writer(revision: SummaryRevision, reviewer: User, comments: str) -
     before = _snapshot(revision)
     revision.status = RevisionStatus.RETURNED
     revision.review_comments = comments
-    _log(reviewer, "summary.return", revision, before, reason=comments)
+    _log(reviewer, Action.SUMMARY_RETURNED, revision, before, reason=comments)
 
 
 def publish_revision(
@@ -306,7 +307,7 @@ def publish_revision(
     revision.published_at = now
     revision.status = RevisionStatus.PUBLISHED
     revision.summary.next_review_due = next_review_due
-    _log(reviewer, "summary.publish", revision, before, reason=change_note)
+    _log(reviewer, Action.SUMMARY_PUBLISHED, revision, before, reason=change_note)
     events.summary_published(revision)
 
 
@@ -314,7 +315,7 @@ def discard_draft(revision: SummaryRevision, user: User) -> None:
     """Throw away a draft nobody will finish. Published revisions are never deleted."""
     if not permissions.can_discard(user, revision):
         raise ForumError("Only the draft's writer or an admin can discard it, before it is sent.")
-    _log(user, "summary.discard", revision, _snapshot(revision))
+    _log(user, Action.SUMMARY_DISCARDED, revision, _snapshot(revision))
     db.session.delete(revision)
 
 
@@ -381,9 +382,9 @@ def _snapshot(revision: SummaryRevision) -> dict[str, Any]:
     }
 
 
-def _log(actor: User, action: str, revision: SummaryRevision, before: dict, **extra) -> None:
+def _log(actor: User, action: Action, revision: SummaryRevision, before: dict, **extra) -> None:
     db.session.flush()  # a new draft needs its id for the log
-    after = None if action == "summary.discard" else _snapshot(revision)
+    after = None if action == Action.SUMMARY_DISCARDED else _snapshot(revision)
     record_action(
         actor,
         action,

@@ -8,12 +8,12 @@ from flask_login import current_user, login_required
 from forum import permissions
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation import limits
 from forum.questions.models import Question
 from forum.questions.services import find_visible_question
 from forum.summaries import profiles, reports, services
 from forum.summaries.diff import compare_revisions
 from forum.summaries.forms import ReportProblemForm
+from forum.web import limits
 from forum.web.request_input import query_number
 from forum.web.urls import question_url
 

@@ -7,11 +7,14 @@ never put an attacker's host into a password-reset link or a cached page.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask import current_app, url_for
 
-from forum.answers.models import Answer
-from forum.conditions.models import Condition
-from forum.questions.models import Question
+if TYPE_CHECKING:
+    from forum.answers.models import Answer
+    from forum.conditions.models import Condition
+    from forum.questions.models import Question
 
 
 def absolute_url(endpoint: str, **values) -> str:

@@ -4,8 +4,8 @@ from sqlalchemy import select
 
 from forum.accounts.cli import accounts_cli
 from forum.accounts.models import Role, User
+from forum.audit.models import ModerationAction
 from forum.database import db
-from forum.moderation.models import ModerationAction
 
 
 def test_the_command_line_creates_an_admin(runner):

@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from forum.accounts.models import Role
 from forum.answers.models import Outcome, ReportedSideEffect, Severity
+from forum.audit.models import ModerationAction
 from forum.conditions.models import Condition, SideEffect, Treatment, TreatmentKind
 from forum.database import db
-from forum.moderation.models import ModerationAction
 from forum.questions.models import Question, QuestionStatus
 from tests.html_checks import hidden_value
 
@@ -82,7 +82,7 @@ def test_an_admin_adds_a_condition_a_question_and_a_treatment(admin_client):
     assert (question.slug, condition.question_count) == ("what-are-the-first-treatments", 1)
     assert (treatment.kind, treatment.synonyms) == (TreatmentKind.MEDICATION, "Valium")
     actions = db.session.scalars(select(ModerationAction.action).order_by(ModerationAction.id))
-    assert list(actions) == ["condition.create", "question.create", "treatment.create"]
+    assert list(actions) == ["condition_created", "question_created", "treatment_created"]
 
 
 def test_a_new_question_reads_as_being_prepared_until_a_summary_is_published(
@@ -216,7 +216,7 @@ def test_an_admin_adds_and_renames_a_side_effect_and_cards_show_the_new_name(
     html = reader.get(path).get_data(as_text=True)
     assert "Sleepiness (mild)" in html and "Sleepyness" not in html
     actions = db.session.scalars(select(ModerationAction.action).order_by(ModerationAction.id))
-    assert list(actions) == ["side_effect.create", "side_effect.update"]
+    assert list(actions) == ["side_effect_created", "side_effect_updated"]
     clash = admin_client.post(
         f"/admin/conditions/{condition.id}/side-effects/new", data={"name": "sleepiness"}
     )

@@ -8,10 +8,10 @@ from sqlalchemy import select
 from forum.accounts.models import Role
 from forum.admin import services
 from forum.admin.services import ConditionInput, QuestionInput, TreatmentInput
+from forum.audit.models import ModerationAction
 from forum.conditions.models import TreatmentKind
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation.models import ModerationAction
 from forum.questions.models import QuestionStatus
 
 
@@ -31,7 +31,7 @@ def test_a_new_condition_gets_a_slug_from_its_name_and_goes_last(make, admin):
     db.session.commit()
     assert condition.slug == "sjogrens-syndrome"
     assert condition.position == 5
-    (entry,) = logged("condition.create")
+    (entry,) = logged("condition_created")
     assert entry.before is None and entry.after["slug"] == "sjogrens-syndrome"
     assert entry.actor_id == admin.id and entry.target_id == condition.id
 
@@ -50,7 +50,7 @@ def test_editing_a_condition_logs_before_and_after(make, admin):
     services.update_condition(admin, condition, ConditionInput("New name", "", "New words."))
     db.session.commit()
     assert condition.slug == "new-name"
-    (entry,) = logged("condition.update")
+    (entry,) = logged("condition_updated")
     assert entry.before["name"] == "Old name" and entry.after["name"] == "New name"
 
 
@@ -84,7 +84,7 @@ def test_a_new_question_is_counted_and_hiding_or_showing_it_moves_the_count(make
     db.session.commit()
     db.session.refresh(condition)
     assert condition.question_count == 1
-    assert [entry.after["status"] for entry in logged("question.update")] == ["hidden", "open"]
+    assert [entry.after["status"] for entry in logged("question_updated")] == ["hidden", "open"]
 
 
 def test_a_question_added_hidden_is_not_counted(make, admin):
@@ -132,7 +132,7 @@ def test_editing_a_treatment_changes_its_kind_and_is_logged(make, admin):
     assert (treatment.name, treatment.kind, treatment.synonyms) == (
         "Physiotherapy", TreatmentKind.THERAPY, "PT"
     )  # fmt: skip
-    (entry,) = logged("treatment.update")
+    (entry,) = logged("treatment_updated")
     assert entry.before["kind"] == "medication" and entry.after["kind"] == "therapy"
 
 
@@ -143,7 +143,7 @@ def test_moving_reorders_the_list_and_is_logged(make, admin):
     db.session.commit()
     ordered = sorted((first, second, third), key=lambda question: question.position)
     assert ordered == [first, third, second]
-    (entry,) = logged("question.move")
+    (entry,) = logged("question_moved")
     assert (entry.before["position"], entry.after["position"]) == (0, 1)
 
 

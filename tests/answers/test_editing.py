@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from forum.accounts.models import Role
 from forum.answers.models import Answer, AnswerRevision, AnswerStatus, Outcome
+from forum.audit.models import ModerationAction
 from forum.database import db
-from forum.moderation.models import ModerationAction
 from tests.answers.helpers import answer_form
 
 

@@ -11,10 +11,11 @@ from werkzeug.security import check_password_hash
 import forum.models  # noqa: F401 - every table exists for create_all
 from forum.accounts.models import Role, User
 from forum.answers.models import Answer, AnswerStatus, HelpfulVote, Outcome, TreatmentReport
+from forum.audit.models import MemberNotice, ModerationAction
 from forum.conditions.models import Condition, Membership, Treatment
 from forum.core.slugs import slugify
 from forum.database import db
-from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, ModerationAction
+from forum.moderation.models import Flag, FlagReason, FlagStatus
 from forum.questions.models import Question, QuestionStatus
 from forum.summaries.models import (
     ReviewerProfile,

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from forum.accounts.models import Role, User
 from forum.answers.models import Answer, AnswerStatus
 from forum.answers.services import AnswerDraft, submit_answer
+from forum.audit.models import ModerationAction
 from forum.conditions.models import Perspective
 from forum.database import db
 from forum.moderation import decisions
-from forum.moderation.models import ModerationAction
 from forum.questions.models import Question
 
 BODY = "Baclofen at night eased the spasms; a warm bath before bed helped me sleep through."

@@ -7,9 +7,10 @@ from sqlalchemy import select
 
 from forum.accounts.export import export_member_data
 from forum.answers.models import AnswerStatus
+from forum.audit.models import MemberNotice
 from forum.database import db
 from forum.moderation import decisions, site_text
-from forum.moderation.models import MemberNotice, WatchAction, WatchedWord
+from forum.moderation.models import WatchAction, WatchedWord
 from tests.moderation.conftest import log_entries, text_of
 
 

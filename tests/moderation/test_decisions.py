@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 
 from forum.answers.models import Answer, AnswerRevision, AnswerStatus
 from forum.answers.services import delete_answer
+from forum.audit.log import digest_of
+from forum.audit.models import MemberNotice, NoticeKind
 from forum.core.errors import ForumError
 from forum.database import db
 from forum.moderation import decisions
-from forum.moderation.log import digest_of
-from forum.moderation.models import MemberNotice, NoticeKind
 from forum.questions.models import QuestionStatus
 from tests.moderation.conftest import assert_counts_match_the_rows, log_entries, text_of
 

@@ -11,10 +11,11 @@ from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import AccountStatus
 from forum.answers.models import AnswerStatus
+from forum.audit.models import MemberNotice, NoticeKind
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
 from forum.moderation import decisions, flags, site_text
-from forum.moderation.models import Flag, FlagReason, FlagStatus, MemberNotice, NoticeKind
+from forum.moderation.models import Flag, FlagReason, FlagStatus
 from tests.moderation.conftest import assert_counts_match_the_rows, log_entries, text_of
 
 REASONS = [reason.value for reason in flags.ANSWER_REASONS]

@@ -10,10 +10,10 @@ from sqlalchemy import delete, update
 
 from forum.accounts.models import Role
 from forum.accounts.roles import set_role
+from forum.audit.log import AppendOnlyError, record_action
+from forum.audit.models import ModerationAction
 from forum.database import db, utcnow
 from forum.moderation import decisions
-from forum.moderation.log import AppendOnlyError, record_action
-from forum.moderation.models import ModerationAction
 from tests.moderation.conftest import log_entries, text_of
 from tests.summaries.helpers import published as published_summary
 

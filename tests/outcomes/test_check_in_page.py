@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from forum.accounts.models import Role
 from forum.answers.models import AnswerRevision, Month, Outcome, StopReason, TreatmentReport
 from forum.answers.services import AnswerDraft, TreatmentEntry, edit_answer
+from forum.audit.models import ModerationAction
 from forum.conditions.models import Perspective
 from forum.database import db, utcnow
-from forum.moderation.models import ModerationAction
 from forum.outcomes import forms as check_in_forms
 from forum.web.request_input import NUL_MESSAGE
 from tests.outcomes.helpers import ask, check_ins_of

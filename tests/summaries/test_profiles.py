@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from forum.accounts.models import Role
+from forum.audit.models import ModerationAction
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation.models import ModerationAction
 from forum.summaries import profiles
 from tests.summaries.helpers import client_as
 
@@ -48,7 +48,7 @@ def test_an_admin_verifies_a_profile_and_it_is_logged(app, make):
     db.session.refresh(profile)
     assert profile.is_verified
     entry = db.session.scalar(
-        select(ModerationAction).where(ModerationAction.action == "reviewer_profile.verify")
+        select(ModerationAction).where(ModerationAction.action == "reviewer_profile_verified")
     )
     assert entry.actor_id == admin.id and entry.subject_user_id == reviewer.id
     assert entry.before["verified_at"] is None and entry.after["verified_at"] is not None

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from forum.accounts.models import AccountStatus, Role
+from forum.audit.models import ModerationAction
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.models import Flag, FlagReason, FlagStatus, ModerationAction
+from forum.moderation.models import Flag, FlagReason, FlagStatus
 from forum.summaries import reports
 from tests.summaries.helpers import client_as
 
@@ -87,7 +88,7 @@ def test_resolving_a_report_is_logged_for_the_reporter(make, summarised):
     reports.resolve_report(flag, reviewer, FlagStatus.UPHELD, "Corrected the dose.")
     db.session.commit()
     entry = db.session.scalar(
-        select(ModerationAction).where(ModerationAction.action == "summary_report.resolve")
+        select(ModerationAction).where(ModerationAction.action == "summary_report_answered")
     )
     assert entry.actor_id == reviewer.id and entry.subject_user_id == reader.id
     assert entry.before["status"] == "open" and entry.after["status"] == "upheld"

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from forum.accounts.models import Role
+from forum.audit.models import ModerationAction
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.models import ModerationAction
 from forum.questions.services import current_summary
 from forum.summaries import services
 from forum.summaries.models import RevisionStatus, SummaryRevision
@@ -215,7 +215,7 @@ def test_the_writer_or_an_admin_discards_a_draft(question, writer, reviewer, adm
     services.discard_draft(draft, admin)
     db.session.commit()
     assert services.working_revision(question) is None
-    assert log_entries("summary.discard")[0].before["status"] == "draft"
+    assert log_entries("summary_discarded")[0].before["status"] == "draft"
 
 
 def test_drafts_in_review_and_published_revisions_cannot_be_discarded(question, writer, reviewer):
@@ -235,13 +235,13 @@ def test_every_decision_is_logged_with_before_and_after(question, writer, review
     services.publish_revision(draft, reviewer, "Shortened the lead.")
     db.session.commit()
 
-    submit, resubmit = log_entries("summary.submit")
+    submit, resubmit = log_entries("summary_submitted")
     assert (submit.before["status"], submit.after["status"]) == ("draft", "in_review")
     assert (resubmit.before["status"], resubmit.after["status"]) == ("returned", "in_review")
-    (returned,) = log_entries("summary.return")
+    (returned,) = log_entries("summary_returned")
     assert returned.actor_id == reviewer.id and returned.reason == "Shorten the lead."
     assert returned.subject_user_id == writer.id
-    (publish,) = log_entries("summary.publish")
+    (publish,) = log_entries("summary_published")
     assert publish.before["status"] == "in_review"
     assert publish.after["status"] == "published"
     assert publish.after["reviewer_id"] == reviewer.id

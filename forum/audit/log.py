@@ -15,12 +15,12 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from forum.accounts.models import User
-from forum.database import db
-from forum.moderation.models import ModerationAction
+from forum.audit.actions import Action
+from forum.audit.models import ModerationAction
+from forum.database import db, listen_on_every_session
 
 
 def digest_of(value: Any) -> str:
@@ -36,7 +36,7 @@ class AppendOnlyError(RuntimeError):
 
 def record_action(
     actor: User | None,
-    action: str,
+    action: Action | str,
     target_type: str,
     target_id: int | None,
     *,
@@ -49,10 +49,11 @@ def record_action(
 
     `subject` is the member whose content or account the action concerns, so they can see it.
     An `actor` of None means the forum itself (a rule, or an operator at the command line).
+    ACTION must be one of audit.actions.Action (ValueError otherwise): one name per kind.
     """
     entry = ModerationAction(
         actor_id=actor.id if actor is not None else None,
-        action=action,
+        action=Action(action).value,
         target_type=target_type,
         target_id=target_id,
         subject_user_id=subject.id if subject is not None else None,
@@ -64,7 +65,13 @@ def record_action(
     return entry
 
 
-@event.listens_for(Session, "before_flush")
+def init_app() -> None:
+    """Guard the log on every session: registered by create_app, once however often asked."""
+    listen_on_every_session(
+        (("before_flush", _refuse_edits_to_entries), ("do_orm_execute", _refuse_bulk_edits))
+    )
+
+
 def _refuse_edits_to_entries(session: Session, _context, _instances) -> None:
     for entry in session.deleted:
         if isinstance(entry, ModerationAction):
@@ -74,7 +81,6 @@ def _refuse_edits_to_entries(session: Session, _context, _instances) -> None:
             raise AppendOnlyError("Moderation log entries are never changed.")
 
 
-@event.listens_for(Session, "do_orm_execute")
 def _refuse_bulk_edits(state: ORMExecuteState) -> None:
     if not (state.is_update or state.is_delete):
         return

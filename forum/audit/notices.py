@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask import has_request_context
 from sqlalchemy import select, update
 
 from forum.accounts.models import User
-from forum.answers.models import Answer
+from forum.audit.models import MemberNotice, NoticeKind
+from forum.core import events
 from forum.core.mail import send_mail
 from forum.database import db, utcnow
-from forum.moderation.models import MemberNotice, NoticeKind
-from forum.notifications import events
 from forum.web.urls import absolute_url
+
+if TYPE_CHECKING:
+    from forum.answers.models import Answer
 
 RECENT_NOTICES = 10
 
@@ -40,7 +44,7 @@ def notify(
         )
     )
     if answer is not None and kind is not NoticeKind.SUPPORT:
-        events.answer_decided(member, answer, message)
+        events.answer_decided(member, answer, message)  # also told as a notification
     if mail:
         mail_member(member, mail, answer=answer, message=message, **mail_context)
 
