@@ -8,13 +8,15 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Config, load_config
-from forum import models, permissions
+from forum import models
 from forum.accounts import admin_views as account_admin
 from forum.accounts import session as account_session
+from forum.accounts import standing
 from forum.accounts import views as accounts
 from forum.accounts.cli import accounts_cli
 from forum.admin import views as admin
 from forum.admin.content_cli import content_cli
+from forum.answers import permissions as answer_permissions
 from forum.answers import views as answers
 from forum.audit import log as audit_log
 from forum.auth import views as auth
@@ -28,6 +30,7 @@ from forum.insights import views as insights
 from forum.insights.listing import PARAMETERS as LISTING_PARAMETERS
 from forum.jobs import queue as jobs
 from forum.jobs.cli import jobs_cli
+from forum.moderation import permissions as moderation_permissions
 from forum.moderation import templating as moderation_templating
 from forum.moderation import views as moderation
 from forum.notifications import events as notification_events
@@ -79,6 +82,11 @@ WHAT_FOLLOWS = {
     events.summary_report_answered: [notification_events.summary_report_answered],
     events.someone_at_risk: [notification_events.someone_at_risk],
 }
+TEMPLATE_CHECKS = (
+    *standing.TEMPLATE_CHECKS,
+    *answer_permissions.TEMPLATE_CHECKS,
+    *moderation_permissions.TEMPLATE_CHECKS,
+)
 FEATURES = (
     conditions,
     questions,
@@ -147,7 +155,9 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     events.init_app(app, WHAT_FOLLOWS)
     errors.init_app(app)
     security.init_app(app)
-    permissions.init_app(app)
+    # Templates ask the same questions as views and services, by the same functions.
+    for check in TEMPLATE_CHECKS:
+        app.add_template_global(check)
     app.add_template_filter(stored_html)
     register_template_helpers(app)
     moderation_templating.init_app(app)

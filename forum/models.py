@@ -11,6 +11,8 @@ from forum.answers.models import (
     TimeSinceDiagnosis,
     TreatmentReport,
     Visibility,
+    WatchAction,
+    WatchedWord,
 )
 from forum.audit.models import MemberNotice, ModerationAction, NoticeKind
 from forum.conditions.models import (
@@ -22,15 +24,9 @@ from forum.conditions.models import (
     TreatmentKind,
 )
 from forum.database import db, never_reuse_ids
+from forum.flags.models import Flag, FlagReason, FlagStatus
 from forum.jobs.models import JobFailure
-from forum.moderation.models import (
-    Flag,
-    FlagReason,
-    FlagStatus,
-    SiteSetting,
-    WatchAction,
-    WatchedWord,
-)
+from forum.moderation.models import SiteSetting
 from forum.notifications.models import (
     EmailChoice,
     Follow,

@@ -19,10 +19,10 @@ from sqlalchemy import func, select
 
 import config
 from forum.accounts.models import Role
-from forum.answers.models import Answer, Outcome
+from forum.answers.models import Answer, Outcome, WatchAction, WatchedWord
 from forum.database import db
 from forum.extensions import limiter
-from forum.moderation.models import Flag, FlagReason, WatchAction, WatchedWord
+from forum.flags.models import Flag, FlagReason
 from tests.answers.helpers import answer_form
 from tests.conftest import running_app
 

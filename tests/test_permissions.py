@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from forum.accounts.models import Role
-from forum.permissions import admin_required, moderator_required, reviewer_required
+from forum.accounts.standing import admin_required, moderator_required, reviewer_required
 
 pytestmark = pytest.mark.own_app  # routes are added to the app before its first request
 
@@ -40,8 +40,8 @@ def test_only_confirmed_members_in_good_standing_participate(app, make):
     from datetime import timedelta
 
     from forum.accounts.models import AccountStatus
+    from forum.accounts.standing import can_participate
     from forum.database import utcnow
-    from forum.permissions import can_participate
 
     assert can_participate(make.user())
     assert not can_participate(make.user(email_verified_at=None))

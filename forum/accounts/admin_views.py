@@ -9,9 +9,9 @@ from sqlalchemy import select
 from forum.accounts.forms import RoleForm
 from forum.accounts.models import Role, User, display_name_key
 from forum.accounts.roles import set_role
+from forum.accounts.standing import admin_required
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.permissions import admin_required
 
 bp = Blueprint("account_admin", __name__, url_prefix="/admin/members")
 

@@ -12,7 +12,7 @@ from forum.auth.passwords import verify_password
 from forum.conditions.models import Condition, Membership
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation.models import Flag
+from forum.flags.models import Flag
 from forum.outcomes.models import CheckIn
 from forum.questions.models import Question
 

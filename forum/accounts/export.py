@@ -14,7 +14,7 @@ from forum.answers.services import report_details
 from forum.audit.models import MemberNotice, ModerationAction
 from forum.conditions.models import Membership
 from forum.database import db, utcnow
-from forum.moderation.models import Flag
+from forum.flags.models import Flag
 from forum.notifications.models import Follow, Notification
 from forum.notifications.services import settings_of
 from forum.outcomes.models import CheckIn

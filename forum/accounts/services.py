@@ -9,6 +9,7 @@ from flask import current_app
 from sqlalchemy.orm import contains_eager
 
 from forum.accounts.models import ProfileVisibility, User, display_name_key
+from forum.accounts.standing import can_read_members_only
 from forum.answers.models import Answer, AnswerStatus, Visibility
 from forum.auth import services as auth
 from forum.auth.passwords import verify_password
@@ -17,7 +18,6 @@ from forum.conditions.models import Condition, Membership
 from forum.core.errors import ForumError
 from forum.core.mail import send_mail
 from forum.database import db, utcnow
-from forum.permissions import can_read_members_only
 from forum.questions.models import Question, QuestionStatus
 from forum.web.urls import absolute_url
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from forum import permissions
 from forum.accounts.models import User
+from forum.accounts.standing import is_admin
 from forum.answers.models import Answer, ReportedSideEffect, TreatmentReport
 from forum.audit.actions import Action
 from forum.audit.log import record_action
@@ -229,7 +229,7 @@ def move_treatment(admin: User, treatment: Treatment, direction: str) -> None:
 
 
 def _require_admin(user: User) -> None:
-    if not permissions.is_admin(user):
+    if not is_admin(user):
         raise ForumError("Only admins can change conditions, questions and treatments.")
 
 

@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from forum.accounts.standing import admin_required
 from forum.admin import services
 from forum.admin.forms import (
     ConditionForm,
@@ -22,7 +23,6 @@ from forum.conditions.models import Condition, SideEffect, Treatment
 from forum.core.errors import ForumError
 from forum.database import db
 from forum.jobs import queue as jobs
-from forum.permissions import admin_required
 from forum.questions.models import Question
 from forum.summaries import profiles
 from forum.summaries.forms import ActionForm

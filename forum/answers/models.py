@@ -344,3 +344,29 @@ class HelpfulVote(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WatchAction(enum.Enum):
+    HOLD = "hold"  # the answer waits for a moderator
+    REFUSE = "refuse"  # the answer is not saved; the member reads the message
+
+    @property
+    def label(self) -> str:
+        return {"hold": "Hold for review", "refuse": "Refuse with a message"}[self.value]
+
+
+class WatchedWord(db.Model):
+    """A word or phrase admins watch for in answers: hold the answer, or refuse it."""
+
+    __tablename__ = "watched_words"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phrase: Mapped[str] = mapped_column(String(100))
+    # Casefolded with single spaces: what makes two phrases the same.
+    phrase_key: Mapped[str] = mapped_column(String(100), unique=True)
+    action: Mapped[WatchAction]
+    message: Mapped[str] = mapped_column(Text, default="")  # shown to the member when refused
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    created_by: Mapped[User | None] = relationship()

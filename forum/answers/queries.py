@@ -8,6 +8,7 @@ from sqlalchemy import Select, and_, bindparam, or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
+from forum.accounts.standing import can_read_members_only, is_moderator
 from forum.answers.models import (
     Answer,
     AnswerStatus,
@@ -16,7 +17,6 @@ from forum.answers.models import (
     Visibility,
 )
 from forum.database import db
-from forum.permissions import can_read_members_only, is_moderator
 from forum.questions.models import Question
 
 VIEWER_ID = bindparam("viewer_id")

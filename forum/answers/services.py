@@ -24,6 +24,13 @@ from forum.answers.models import (
     TreatmentReport,
     Visibility,
 )
+from forum.answers.permissions import (
+    answer_refusal,
+    can_delete_answer,
+    can_edit_answer,
+    can_restore_answer,
+)
+from forum.answers.screening import Hold, screen_edit, screen_new_answer
 from forum.audit.actions import Action
 from forum.audit.log import digest_of, record_action
 from forum.audit.models import NoticeKind
@@ -33,13 +40,6 @@ from forum.content import render_markdown
 from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.screening import Hold, screen_edit, screen_new_answer
-from forum.permissions import (
-    answer_refusal,
-    can_delete_answer,
-    can_edit_answer,
-    can_restore_answer,
-)
 from forum.questions.models import Question
 
 BODY_MIN, BODY_MAX = 20, 10_000

@@ -3,25 +3,25 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from forum.accounts.standing import is_moderator
 from forum.answers import services
 from forum.answers.forms import AnswerForm, form_data_for
 from forum.answers.history import answer_history
 from forum.answers.models import AnswerStatus
-from forum.answers.privacy import privacy_warnings
-from forum.answers.queries import find_answer
-from forum.auth.forms import EmptyForm
-from forum.content import render_markdown
-from forum.core.errors import ForumError
-from forum.database import db
-from forum.permissions import (
+from forum.answers.permissions import (
     answer_refusal,
     can_delete_answer,
     can_edit_answer,
     can_read_answer_history,
     can_restore_answer,
     can_see_answer,
-    is_moderator,
 )
+from forum.answers.privacy import privacy_warnings
+from forum.answers.queries import find_answer
+from forum.auth.forms import EmptyForm
+from forum.content import render_markdown
+from forum.core.errors import ForumError
+from forum.database import db
 from forum.questions.services import find_visible_question
 from forum.web import limits
 from forum.web.form_errors import show_error

@@ -55,6 +55,7 @@ from sqlalchemy import (
 )
 
 from forum.accounts.models import User
+from forum.accounts.standing import can_read_members_only
 from forum.answers.models import (
     Answer,
     AnswerStatus,
@@ -67,7 +68,6 @@ from forum.conditions.models import Perspective, Treatment
 from forum.database import db
 from forum.insights.disclosure import TOTAL, crossed, fewer_than, withheld
 from forum.insights.slices import DIAGNOSES, EVERYONE, HELPED, NOT_GIVEN, PERSPECTIVES, Filters
-from forum.permissions import can_read_members_only
 from forum.questions.models import Question, QuestionStatus
 
 TOP_SIDE_EFFECTS = 5

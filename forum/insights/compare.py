@@ -13,11 +13,11 @@ from sqlalchemy import select
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, TreatmentReport
+from forum.answers.permissions import can_read_answer, can_see_answer
 from forum.answers.queries import card_loading
 from forum.conditions.models import Treatment
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.permissions import can_read_answer, can_see_answer
 from forum.questions.models import Question
 from forum.web.request_input import is_database_id
 

@@ -14,6 +14,7 @@ from flask import (
 from flask_login import current_user
 
 from forum.answers.models import Answer
+from forum.answers.permissions import can_see_answer
 from forum.answers.queries import find_answer
 from forum.auth.redirects import safe_next_path
 from forum.conditions.services import find_condition
@@ -24,7 +25,6 @@ from forum.insights import treatments, votes
 from forum.insights.aggregates import condition_report
 from forum.insights.limits import helpful_votes_per_member
 from forum.insights.listing import read_page
-from forum.permissions import can_see_answer
 from forum.questions.services import find_visible_question
 from forum.web.templating import pluralize
 from forum.web.urls import question_url

@@ -17,10 +17,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote
+from forum.answers.permissions import helpful_vote_refusal
 from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.permissions import helpful_vote_refusal
 
 
 @dataclass(frozen=True)

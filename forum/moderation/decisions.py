@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import update
 
 from forum.accounts.models import User
+from forum.accounts.standing import is_moderator
 from forum.answers.models import Answer, AnswerStatus
 from forum.answers.services import change_status, snapshot_of
 from forum.audit.actions import Action
@@ -22,8 +23,7 @@ from forum.audit.models import NoticeKind
 from forum.audit.notices import notify
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.models import Flag, FlagStatus
-from forum.permissions import is_moderator
+from forum.flags.models import Flag, FlagStatus
 
 PENDING, PUBLISHED = AnswerStatus.PENDING, AnswerStatus.PUBLISHED
 HIDDEN, REJECTED, DELETED = AnswerStatus.HIDDEN, AnswerStatus.REJECTED, AnswerStatus.DELETED

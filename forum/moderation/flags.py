@@ -8,7 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
+from forum.accounts.standing import standing_refusal
 from forum.answers.models import Answer, AnswerStatus
+from forum.answers.permissions import can_flag_answer, is_author
 from forum.answers.services import change_status
 from forum.audit.actions import Action
 from forum.audit.log import record_action
@@ -17,9 +19,8 @@ from forum.audit.notices import notify
 from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db
+from forum.flags.models import Flag, FlagReason, FlagStatus
 from forum.moderation import site_text
-from forum.moderation.models import Flag, FlagReason, FlagStatus
-from forum.permissions import can_flag_answer, can_participate, is_author, suspension_message
 
 # What a member can say is wrong with an answer, in the order the form offers it.
 ANSWER_REASONS = {
@@ -41,15 +42,13 @@ class AlreadyReportedError(ForumError):
 
 
 def reporting_refusal(user: User, answer: Answer) -> str | None:
-    """Why this member can't report this answer, in their words, or None."""
+    """Why this member can't report this answer (can_flag_answer), in their words, or None."""
     if can_flag_answer(user, answer):
         return None
     if is_author(user, answer):
         return "This is your own answer. You can edit or delete it instead."
-    if user.is_authenticated and user.is_suspended:
-        return suspension_message(user, "report answers")
-    if not can_participate(user):
-        return "Reporting needs a confirmed email address. Please confirm yours first."
+    if reason := standing_refusal(user, "report answers"):
+        return reason
     return "This answer can't be reported: it is not published."
 
 

@@ -14,10 +14,10 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from forum.answers.models import AnswerStatus
+from forum.answers.models import AnswerStatus, WatchAction
+from forum.flags.models import FlagReason
 from forum.moderation.flags import ANSWER_REASONS, NOTE_MAX
 from forum.moderation.members import SUSPENSION_DAYS
-from forum.moderation.models import FlagReason, WatchAction
 from forum.moderation.site_text import TEXT_MAX
 from forum.moderation.watchlist import MESSAGE_MAX, PHRASE_MAX
 from forum.web.request_input import ForumForm

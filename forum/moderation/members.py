@@ -19,14 +19,14 @@ from forum.audit.models import NoticeKind
 from forum.audit.notices import mail_member, notify
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
+from forum.flags.models import FlagStatus
 from forum.moderation.decisions import (
     AlreadyHandledError,
     close_reports,
     require_moderator,
     required_reason,
 )
-from forum.moderation.models import FlagStatus
-from forum.permissions import can_moderate_member
+from forum.moderation.permissions import can_moderate_member
 
 SUSPENSION_DAYS = (1, 7, 30)
 LONGEST_SUSPENSION = timedelta(days=3 * 365)

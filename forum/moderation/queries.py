@@ -18,7 +18,7 @@ from forum.answers.queries import card_loading
 from forum.audit.actions import Action
 from forum.audit.models import ModerationAction
 from forum.database import db, utcnow
-from forum.moderation.models import Flag, FlagReason, FlagStatus
+from forum.flags.models import Flag, FlagReason, FlagStatus
 from forum.questions.models import Question
 
 

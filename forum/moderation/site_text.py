@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from forum.accounts.models import User
+from forum.accounts.standing import is_admin
 from forum.audit.actions import Action
 from forum.audit.log import record_action
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
 from forum.moderation.models import SiteSetting
-from forum.permissions import is_admin
 
 SUPPORT_RESOURCES = "support_resources"
 TEXT_MAX = 3000

@@ -12,12 +12,12 @@ from sqlalchemy import select
 
 from forum.accounts.models import User
 from forum.answers.models import Answer
+from forum.answers.permissions import is_author
 from forum.audit import notices
 from forum.audit.actions import label_of
 from forum.audit.models import MemberNotice, NoticeKind
 from forum.database import db
 from forum.moderation import flags, queries
-from forum.permissions import is_author
 from forum.summaries.reports import PROBLEM_REASONS
 
 REASON_LABELS = {**flags.ANSWER_REASONS, **PROBLEM_REASONS}

@@ -10,7 +10,9 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from forum.accounts.models import User
-from forum.answers.models import Answer
+from forum.accounts.standing import admin_required, moderator_required
+from forum.answers.models import Answer, WatchAction, WatchedWord
+from forum.answers.permissions import can_see_answer
 from forum.answers.queries import find_answer
 from forum.audit import notices
 from forum.audit.actions import label_of
@@ -29,8 +31,6 @@ from forum.moderation.forms import (
     SuspendForm,
     WatchedWordForm,
 )
-from forum.moderation.models import WatchAction, WatchedWord
-from forum.permissions import admin_required, can_see_answer, moderator_required
 from forum.web import limits
 from forum.web.form_errors import show_error
 from forum.web.request_input import query_number

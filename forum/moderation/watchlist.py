@@ -5,13 +5,13 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from forum.accounts.models import User
+from forum.accounts.standing import is_admin
+from forum.answers.models import WatchAction, WatchedWord
+from forum.answers.screening import phrase_key
 from forum.audit.actions import Action
 from forum.audit.log import record_action
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation.models import WatchAction, WatchedWord
-from forum.moderation.screening import phrase_key
-from forum.permissions import is_admin
 
 PHRASE_MAX = 100
 MESSAGE_MAX = 500

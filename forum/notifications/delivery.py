@@ -13,6 +13,7 @@ from flask import current_app
 from sqlalchemy import exists, insert, or_, select, update
 
 from forum.accounts.models import User
+from forum.accounts.standing import may_be_emailed_sql
 from forum.core.mail import send_mail
 from forum.database import db, utcnow
 from forum.jobs.queue import after_commit, batch_size, job
@@ -25,7 +26,6 @@ from forum.notifications.models import (
     NotificationSettings,
 )
 from forum.notifications.unsubscribe import mail_parts
-from forum.permissions import may_be_emailed_sql
 from forum.web.urls import absolute_url
 
 

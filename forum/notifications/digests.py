@@ -17,6 +17,7 @@ from sqlalchemy import and_, exists, func, or_, select, union_all, update
 from sqlalchemy.orm import aliased
 
 from forum.accounts.models import User
+from forum.accounts.standing import may_be_emailed_sql
 from forum.answers.models import Answer, AnswerStatus
 from forum.core.mail import send_mail
 from forum.database import db, utcnow
@@ -30,7 +31,6 @@ from forum.notifications.models import (
     NotificationSettings,
 )
 from forum.notifications.unsubscribe import mail_parts
-from forum.permissions import may_be_emailed_sql
 from forum.questions.models import Question
 from forum.web.urls import absolute_url
 

@@ -13,10 +13,11 @@ from sqlalchemy import exists, select, union
 from sqlalchemy.orm import aliased
 
 from forum.accounts.models import AccountStatus, Role, User
+from forum.accounts.standing import may_be_notified_sql, reads_members_only_sql
 from forum.answers.models import Answer
 from forum.database import db, utcnow
+from forum.flags.models import Flag, FlagStatus
 from forum.jobs.queue import after_commit, batch_size, job
-from forum.moderation.models import Flag, FlagStatus
 from forum.notifications.delivery import next_recipients, notify_users
 from forum.notifications.models import (
     Follow,
@@ -26,7 +27,6 @@ from forum.notifications.models import (
     NotificationSettings,
 )
 from forum.outcomes.sending import check_in_message
-from forum.permissions import may_be_notified_sql, reads_members_only_sql
 from forum.questions.models import Question
 from forum.summaries.models import RevisionStatus, SummaryRevision
 from forum.web.urls import path_for

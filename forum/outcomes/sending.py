@@ -19,12 +19,12 @@ from sqlalchemy import exists, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
+from forum.accounts.standing import may_be_notified_sql
 from forum.answers.models import Answer, AnswerStatus, TreatmentReport
 from forum.core import events
 from forum.database import db, utcnow
 from forum.jobs.queue import after_commit, batch_size, every, job
 from forum.outcomes.models import CheckIn
-from forum.permissions import may_be_notified_sql
 
 # The statuses in which an author may still edit their answer (permissions.can_edit_answer):
 # a check-in about any other would lead to a page they may not use.

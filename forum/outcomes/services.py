@@ -17,7 +17,7 @@ from forum.answers.services import bump_version, keep_revision
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
 from forum.outcomes.models import CheckIn
-from forum.permissions import can_check_in
+from forum.outcomes.permissions import can_check_in
 
 
 class AnswerChangedError(ForumError):

@@ -10,7 +10,7 @@ from forum.core.errors import ForumError
 from forum.database import db
 from forum.outcomes import services
 from forum.outcomes.forms import CheckInForm
-from forum.permissions import can_check_in
+from forum.outcomes.permissions import can_check_in
 from forum.web import limits
 from forum.web.urls import question_url
 

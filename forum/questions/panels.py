@@ -12,9 +12,9 @@ from flask import get_template_attribute
 from markupsafe import Markup
 
 from forum.accounts.models import User
+from forum.accounts.standing import is_reviewer
 from forum.conditions.models import Condition
 from forum.insights.aggregates import MembersReport
-from forum.permissions import is_reviewer
 from forum.questions.models import Question
 from forum.questions.services import audience, current_summary, question_fragment_key
 from forum.web.fragments import kept

@@ -10,14 +10,15 @@ from sqlalchemy import Select, and_, bindparam, case, func, select
 from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
+from forum.accounts.standing import can_read_members_only
 from forum.answers.models import Answer, AnswerStatus
+from forum.answers.permissions import Refusal, answer_refusal
 from forum.answers.queries import VIEWER_ID
 from forum.conditions.models import Membership
 from forum.database import db
 from forum.insights.aggregates import MembersReport, question_report
 from forum.insights.listing import AnswerFilters, AnswerPage, answer_page
 from forum.notifications.models import Follow, FollowLevel
-from forum.permissions import Refusal, answer_refusal, can_read_members_only
 from forum.questions.models import Question
 from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
 from forum.web.caching import content_version

@@ -21,9 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
+from forum.accounts.standing import can_read_members_only
 from forum.conditions.models import Condition
 from forum.database import db
-from forum.permissions import can_read_members_only
 from forum.questions.models import Question
 from forum.search.backends import Backend, Candidate, Criteria, Highlight, backend_for
 from forum.search.models import SearchKind

@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
 from forum.database import db, utcnow
-from forum.moderation.models import Flag, FlagStatus
+from forum.flags.models import Flag, FlagStatus
 from forum.questions.models import Question, QuestionStatus
 from forum.summaries.models import EDITABLE_STATUSES, RevisionStatus, Summary, SummaryRevision
 from forum.summaries.services import review_settings

@@ -16,7 +16,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from forum.moderation.models import FlagReason, FlagStatus
+from forum.flags.models import FlagReason, FlagStatus
 from forum.summaries.reports import PROBLEM_REASONS, RESOLUTIONS
 from forum.summaries.services import ReferenceInput, SummaryInput
 from forum.web.request_input import ForumForm

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from forum import permissions
 from forum.accounts.models import User
+from forum.accounts.standing import is_admin, is_reviewer
 from forum.audit.actions import Action
 from forum.audit.log import record_action
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
+from forum.summaries import permissions
 from forum.summaries.models import ReviewerProfile
 from forum.summaries.services import review_settings
 
@@ -53,7 +54,7 @@ def all_profiles() -> list[ReviewerProfile]:
 
 def save_profile(user: User, details: ProfileInput) -> ReviewerProfile:
     """Create or change the reviewer's own profile. A change waits for an admin to verify it."""
-    if not permissions.is_reviewer(user):
+    if not is_reviewer(user):
         raise ForumError("Only medical reviewers have a reviewer profile.")
     cleaned = {name: " ".join(getattr(details, name).split()) for name in PUBLIC_FIELDS}
     cleaned["conflict_of_interest"] = details.conflict_of_interest.strip()
@@ -85,7 +86,7 @@ def verify_profile(profile: ReviewerProfile, admin: User) -> None:
 
 def withdraw_verification(profile: ReviewerProfile, admin: User, reason: str) -> None:
     """Take back a verification, for example when credentials lapse."""
-    if not permissions.is_admin(admin):
+    if not is_admin(admin):
         raise ForumError("Only admins can withdraw a verification.")
     if not profile.is_verified:
         raise ForumError("This profile is not verified.")

@@ -10,15 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from forum import permissions
 from forum.accounts.models import User
+from forum.accounts.standing import standing_refusal
 from forum.audit.actions import Action
 from forum.audit.log import record_action
 from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.models import Flag, FlagReason, FlagStatus
+from forum.flags.models import Flag, FlagReason, FlagStatus
 from forum.questions.models import Question
+from forum.summaries import permissions
 from forum.summaries.models import Summary
 
 # What a reader can say is wrong, in the order the form offers it.
@@ -42,11 +43,8 @@ RESOLUTIONS = {
 
 def report_problem(question: Question, reporter: User, reason: FlagReason, note: str) -> Flag:
     """File a reader's report about the question's summary for the reviewers."""
-    if not permissions.can_participate(reporter):
-        raise ForumError(
-            "Only members with a confirmed email address and an account in good standing "
-            "can report problems."
-        )
+    if refusal := standing_refusal(reporter, "report problems"):
+        raise ForumError(refusal)
     if reason not in PROBLEM_REASONS:
         raise ForumError("Please choose what kind of problem it is.")
     note = note.strip()

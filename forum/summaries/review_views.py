@@ -8,12 +8,11 @@ from dataclasses import asdict
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from forum import permissions
+from forum.accounts.standing import reviewer_required
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.permissions import reviewer_required
 from forum.questions.services import current_summary
-from forum.summaries import profiles, reports, services
+from forum.summaries import permissions, profiles, reports, services
 from forum.summaries.dashboard import reviewer_dashboard
 from forum.summaries.diff import compare_revisions
 from forum.summaries.forms import (
@@ -165,8 +164,8 @@ def _revision_page(revision: SummaryRevision, **forms):
     profile = services.reviewer_profile_of(current_user)
     may = {
         "edit": permissions.can_edit_revision(current_user, revision),
-        "submit": permissions.can_submit(current_user, revision),
-        "return": permissions.can_return(current_user, revision, allow_self_review),
+        "submit": permissions.can_edit_revision(current_user, revision),
+        "return": permissions.can_review(current_user, revision, allow_self_review),
         "publish": permissions.can_publish(current_user, revision, allow_self_review, profile),
         "discard": permissions.can_discard(current_user, revision),
     }

@@ -15,8 +15,8 @@ from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from forum import permissions
 from forum.accounts.models import AccountStatus, Role, User
+from forum.accounts.standing import is_reviewer
 from forum.audit.actions import Action
 from forum.audit.log import record_action
 from forum.content import render_markdown
@@ -25,6 +25,7 @@ from forum.core.errors import ForumError
 from forum.database import db, utcnow
 from forum.questions.models import Question
 from forum.questions.services import current_summary
+from forum.summaries import permissions
 from forum.summaries.models import (
     OPEN_STATUSES,
     ReviewerProfile,
@@ -172,7 +173,7 @@ def working_revision(question: Question) -> SummaryRevision | None:
 
 def save_draft(question: Question, writer: User, content: SummaryInput) -> SummaryRevision:
     """Save the writer's draft, starting one if needed. Readers keep the published revision."""
-    if not permissions.is_reviewer(writer):
+    if not is_reviewer(writer):
         raise ForumError("Only medical reviewers and admins can write summaries.")
     _check_content(content)
     revision = working_revision(question)
@@ -262,7 +263,7 @@ def _check_reference(number: int, reference: ReferenceInput) -> None:
 
 def submit_for_review(revision: SummaryRevision, writer: User) -> None:
     """Hand the writer's draft to the reviewers; it is locked until they decide."""
-    if not permissions.can_submit(writer, revision):
+    if not permissions.can_edit_revision(writer, revision):
         raise ForumError("Only the writer of a draft can submit it, and only once.")
     before = _snapshot(revision)
     revision.status = RevisionStatus.IN_REVIEW
@@ -289,7 +290,7 @@ def publish_revision(
 ) -> None:
     """Sign off and publish: readers see this revision from now on, and it never changes."""
     _check_reviewer(revision, reviewer, "publish")
-    if not _verified_profile(reviewer):
+    if not permissions.has_verified_profile(reviewer, reviewer_profile_of(reviewer)):
         raise ForumError(
             "Your reviewer profile needs to be verified by an admin before you can publish."
         )
@@ -320,12 +321,12 @@ def discard_draft(revision: SummaryRevision, user: User) -> None:
 
 
 def _check_reviewer(revision: SummaryRevision, reviewer: User, verb: str) -> None:
-    if not permissions.is_reviewer(reviewer):
+    if not is_reviewer(reviewer):
         raise ForumError("Only medical reviewers can review summaries.")
     if revision.status is not RevisionStatus.IN_REVIEW:
         status = revision.status.label.lower()
         raise ForumError(f"Only a draft waiting for review can be reviewed; this one is {status}.")
-    if not permissions.can_return(reviewer, revision, review_settings().allow_self_review):
+    if not permissions.can_review(reviewer, revision, review_settings().allow_self_review):
         raise ForumError(f"You wrote this draft, so another reviewer needs to {verb} it.")
 
 
@@ -355,11 +356,6 @@ def reviewer_profile_of(user: User) -> ReviewerProfile | None:
     if not user.is_authenticated:
         return None
     return db.session.scalar(select(ReviewerProfile).where(ReviewerProfile.user_id == user.id))
-
-
-def _verified_profile(user: User) -> ReviewerProfile | None:
-    profile = reviewer_profile_of(user)
-    return profile if profile is not None and profile.is_verified else None
 
 
 def _name(user: User | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template
 from flask_login import current_user, login_required
 
-from forum import permissions
+from forum.accounts.standing import standing_refusal
 from forum.core.errors import ForumError
 from forum.database import db
 from forum.questions.models import Question
@@ -57,8 +57,8 @@ def compare(question_id: int):
 @limits.flagging
 def report(question_id: int):
     question = question_or_404(question_id)
-    if not permissions.can_participate(current_user):
-        return _cannot_report()
+    if reason := standing_refusal(current_user, "report problems"):
+        return _cannot_report(reason)
     form = ReportProblemForm()
     if form.validate_on_submit():
         try:
@@ -76,10 +76,10 @@ def report(question_id: int):
     return render_template("summaries/report.html", question=question, form=form)
 
 
-def _cannot_report():
+def _cannot_report(reason: str):
     message = (
         "Reporting a problem needs a confirmed email address and an account in good "
-        "standing. Please confirm your email address, or wait until your suspension ends."
+        f"standing. {reason}"
     )
     page = render_template(
         "errors/error.html", code=403, title="You can't report problems yet", message=message

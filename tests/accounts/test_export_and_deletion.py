@@ -10,7 +10,7 @@ from forum.answers.models import Answer, AnswerRevision, HelpfulVote, Outcome
 from forum.audit.log import record_action
 from forum.audit.models import ModerationAction
 from forum.database import db
-from forum.moderation.models import Flag, FlagReason
+from forum.flags.models import Flag, FlagReason
 from tests.answers.helpers import answer_form
 from tests.factories import PASSWORD
 

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from forum.accounts.models import User
+from forum.accounts.standing import can_participate
 from forum.auth.services import set_password
 from forum.database import db
-from forum.permissions import can_participate
 
 GOOD_PASSWORD = "lantern orchard pebble"
 

@@ -23,8 +23,8 @@ from forum.answers.models import Answer, AnswerStatus, HelpfulVote
 from forum.answers.services import AnswerDraft, membership_for, submit_answer
 from forum.conditions.models import Condition, Membership
 from forum.database import db
+from forum.flags.models import Flag, FlagReason
 from forum.insights.votes import set_helpful_vote
-from forum.moderation.models import Flag, FlagReason
 from forum.notifications.models import FollowLevel
 from forum.notifications.services import mark_read, set_follow
 from forum.notifications.unsubscribe import unsubscribe_token

@@ -15,7 +15,7 @@ from forum.audit.models import MemberNotice, ModerationAction
 from forum.conditions.models import Condition, Membership, Treatment
 from forum.core.slugs import slugify
 from forum.database import db
-from forum.moderation.models import Flag, FlagReason, FlagStatus
+from forum.flags.models import Flag, FlagReason, FlagStatus
 from forum.questions.models import Question, QuestionStatus
 from forum.summaries.models import (
     ReviewerProfile,

@@ -6,11 +6,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from forum.accounts.export import export_member_data
-from forum.answers.models import AnswerStatus
+from forum.answers.models import AnswerStatus, WatchAction, WatchedWord
 from forum.audit.models import MemberNotice
 from forum.database import db
 from forum.moderation import decisions, site_text
-from forum.moderation.models import WatchAction, WatchedWord
 from tests.moderation.conftest import log_entries, text_of
 
 

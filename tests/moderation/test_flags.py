@@ -14,8 +14,8 @@ from forum.answers.models import AnswerStatus
 from forum.audit.models import MemberNotice, NoticeKind
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
+from forum.flags.models import Flag, FlagReason, FlagStatus
 from forum.moderation import decisions, flags, site_text
-from forum.moderation.models import Flag, FlagReason, FlagStatus
 from tests.moderation.conftest import assert_counts_match_the_rows, log_entries, text_of
 
 REASONS = [reason.value for reason in flags.ANSWER_REASONS]

@@ -10,15 +10,15 @@ from sqlalchemy import select
 
 from forum.accounts.deletion import delete_account
 from forum.accounts.models import AccountStatus, Role
+from forum.accounts.standing import can_participate
 from forum.answers.models import AnswerStatus
 from forum.answers.services import delete_answer
 from forum.audit.models import MemberNotice
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
+from forum.flags.models import Flag, FlagReason, FlagStatus
 from forum.moderation import decisions, members
 from forum.moderation.flags import report_answer
-from forum.moderation.models import Flag, FlagReason, FlagStatus
-from forum.permissions import can_participate
 from tests.answers.helpers import answer_form
 from tests.factories import PASSWORD
 from tests.moderation.conftest import assert_counts_match_the_rows, log_entries, text_of

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from forum.accounts.models import Role
+from forum.answers.models import WatchAction
 from forum.database import db
+from forum.flags.models import FlagReason
 from forum.moderation import decisions, flags, site_text, watchlist
-from forum.moderation.models import FlagReason, WatchAction
 from tests.html_checks import assert_well_structured
 from tests.moderation.conftest import text_of
 

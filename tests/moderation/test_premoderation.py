@@ -7,14 +7,13 @@ import json
 import pytest
 
 from forum.accounts.models import Role
-from forum.answers.models import AnswerStatus
+from forum.answers.models import AnswerStatus, WatchAction
 from forum.answers.services import AnswerDraft, delete_answer, edit_answer
 from forum.audit.log import digest_of
 from forum.conditions.models import Perspective
 from forum.core.errors import ForumError
 from forum.database import db
 from forum.moderation import decisions, watchlist
-from forum.moderation.models import WatchAction
 from tests.answers.helpers import answer_form
 from tests.moderation.conftest import BODY, assert_counts_match_the_rows, log_entries, text_of
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from forum.accounts.models import Role
 from forum.answers.models import Outcome
 from forum.database import db
-from forum.moderation.models import Flag
+from forum.flags.models import Flag
 from forum.notifications.models import EmailChoice, NotificationKind
 from forum.notifications.services import save_settings
 from forum.summaries.models import RevisionStatus, SummaryRevision

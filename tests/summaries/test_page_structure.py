@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from forum.accounts.models import Role
 from forum.database import db, utcnow
-from forum.moderation.models import FlagReason
+from forum.flags.models import FlagReason
 from forum.summaries import reports
 from tests.html_checks import assert_well_structured, hidden_value
 from tests.summaries.helpers import client_as, published, submitted

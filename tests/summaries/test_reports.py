@@ -11,7 +11,7 @@ from forum.accounts.models import AccountStatus, Role
 from forum.audit.models import ModerationAction
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.models import Flag, FlagReason, FlagStatus
+from forum.flags.models import Flag, FlagReason, FlagStatus
 from forum.summaries import reports
 from tests.summaries.helpers import client_as
 

@@ -9,7 +9,7 @@ import pytest
 from forum.accounts.models import Role
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.moderation.models import Flag, FlagReason
+from forum.flags.models import Flag, FlagReason
 from forum.questions.models import QuestionStatus
 from forum.summaries import services
 from forum.summaries.dashboard import reviewer_dashboard

@@ -3,7 +3,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from forum.database import db
-from forum.moderation.models import Flag, FlagReason
+from forum.flags.models import Flag, FlagReason
 
 
 def test_history_lists_every_published_revision_newest_first(client, make):

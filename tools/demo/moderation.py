@@ -19,8 +19,8 @@ from forum.answers.models import Answer, AnswerStatus, HelpfulVote
 from forum.answers.services import AnswerDraft, submit_answer
 from forum.conditions.models import Condition, Membership, Perspective
 from forum.database import db
+from forum.flags.models import Flag, FlagReason
 from forum.moderation.flags import report_answer
-from forum.moderation.models import Flag, FlagReason
 from forum.notifications.models import FollowLevel
 from forum.notifications.services import follow_of, set_follow
 from tools.demo import data

@@ -27,12 +27,11 @@ from flask import current_app
 from sqlalchemy import select
 
 from forum.accounts.models import User
-from forum.answers.models import Answer
+from forum.accounts.standing import is_moderator
+from forum.answers.models import Answer, WatchAction, WatchedWord
 from forum.content import plain_text, render_markdown
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.moderation.models import WatchAction, WatchedWord
-from forum.permissions import is_moderator
 
 # Our own sanitised HTML (content.render_markdown) spells every link this way.
 HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
