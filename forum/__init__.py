@@ -43,6 +43,7 @@ from forum.outcomes import sending as check_in_sending
 from forum.outcomes import templating as outcome_templating
 from forum.outcomes import views as outcomes
 from forum.pages import views as pages
+from forum.privacy import views as privacy
 from forum.questions import views as questions
 from forum.search import index as search_index
 from forum.search import schema as search_schema
@@ -105,6 +106,7 @@ FEATURES = (
     discovery_views,
     notifications,
     outcomes,
+    privacy,
 )
 
 

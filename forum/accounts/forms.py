@@ -1,6 +1,5 @@
 from wtforms import (
     BooleanField,
-    IntegerField,
     PasswordField,
     RadioField,
     SelectChoice,
@@ -14,7 +13,6 @@ from forum.accounts.models import ProfileVisibility, Role
 from forum.accounts.names import MAX_LENGTH as NAME_MAX
 from forum.accounts.services import BIO_MAX_LENGTH
 from forum.auth.forms import email_field, new_password_field
-from forum.conditions.models import Perspective
 from forum.web.request_input import ForumForm
 
 VISIBILITY_CHOICES = [SelectChoice(choice.value, choice.label) for choice in ProfileVisibility]
@@ -57,35 +55,6 @@ class EmailChangeForm(ForumForm):
 class PasswordChangeForm(ForumForm):
     current_password = current_password_field()
     new_password = new_password_field("New password")
-
-
-class DeleteAccountForm(ForumForm):
-    answers = RadioField(
-        "What should happen to your answers?",
-        choices=[
-            SelectChoice("delete", "Delete them with my account"),
-            SelectChoice("keep", "Keep them, shown as written by “Former member”"),
-        ],
-        validators=[DataRequired("Please choose what happens to your answers.")],
-    )
-    password = current_password_field("Your password, to confirm")
-
-
-class MembershipForm(ForumForm):
-    relation = RadioField(
-        "How are you connected to this condition?",
-        choices=[
-            SelectChoice(Perspective.PATIENT.value, "I have it"),
-            SelectChoice(Perspective.CAREGIVER.value, "I care for someone who has it"),
-        ],
-        default=Perspective.PATIENT.value,
-        validators=[DataRequired("Please choose one.")],
-    )
-    diagnosed_year = IntegerField(
-        "Year of diagnosis",
-        description="Optional. Helps readers compare experiences; shown only as “years since”.",
-        validators=[Optional()],
-    )
 
 
 class RoleForm(ForumForm):

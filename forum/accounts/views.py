@@ -1,15 +1,10 @@
 from __future__ import annotations
 
-import json
-
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required, logout_user
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
 
 from forum.accounts import services
-from forum.accounts.deletion import delete_account
-from forum.accounts.export import export_member_data
 from forum.accounts.forms import (
-    DeleteAccountForm,
     DisplayNameForm,
     EmailChangeForm,
     PasswordChangeForm,
@@ -19,7 +14,7 @@ from forum.accounts.models import ProfileVisibility
 from forum.accounts.session import stay_signed_in
 from forum.auth import limits
 from forum.auth.forms import EmptyForm
-from forum.conditions.services import list_conditions, memberships_of
+from forum.conditions.services import memberships_of
 from forum.core.errors import ForumError
 from forum.database import db
 from forum.web.form_errors import show_error
@@ -151,54 +146,6 @@ def change_password():
             flash("Your password is changed. Any other device has been signed out.", "success")
             return redirect(url_for("accounts.overview"))
     return render_template("accounts/password.html", form=form)
-
-
-@bp.get("/account/communities")
-@login_required
-def communities():
-    joined = memberships_of(current_user)
-    joined_ids = {membership.condition_id for membership in joined}
-    others = [c for c in list_conditions() if c.id not in joined_ids]
-    return render_template(
-        "accounts/communities.html", memberships=joined, others=others, leave_form=EmptyForm()
-    )
-
-
-@bp.route("/account/export", methods=["GET", "POST"])
-@login_required
-def export():
-    form = EmptyForm()
-    if not form.validate_on_submit():
-        return render_template("accounts/export.html", form=form)
-    body = json.dumps(export_member_data(current_user), indent=2, ensure_ascii=False)
-    return Response(
-        body,
-        mimetype="application/json",
-        headers={
-            "Content-Disposition": 'attachment; filename="my-forum-data.json"',
-            "Cache-Control": "no-store",
-        },
-    )
-
-
-@bp.route("/account/delete", methods=["GET", "POST"])
-@login_required
-def delete():
-    form = DeleteAccountForm()
-    if form.validate_on_submit():
-        try:
-            delete_account(
-                current_user, form.password.data, keep_answers=form.answers.data == "keep"
-            )
-        except ForumError as error:
-            db.session.rollback()
-            show_error(form, error)
-        else:
-            db.session.commit()
-            logout_user()
-            flash("Your account is deleted. Thank you for having been part of the forum.", "info")
-            return redirect(url_for("conditions.home"))
-    return render_template("accounts/delete.html", form=form)
 
 
 @bp.get("/members/<name>")

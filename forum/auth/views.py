@@ -61,11 +61,11 @@ def confirm_email(token: str):
     else:
         flash("Thank you, your email address is confirmed.", "success")
     if current_user.is_authenticated:
-        return redirect(url_for("accounts.communities"))
+        return redirect(url_for("conditions.communities"))
     # A link never signs anyone in: whoever opened it (perhaps someone else's browser, sent
     # there on purpose) still has to show the password.
     flash("Please sign in to choose your communities.", "info")
-    return redirect(url_for("auth.sign_in", next=url_for("accounts.communities")))
+    return redirect(url_for("auth.sign_in", next=url_for("conditions.communities")))
 
 
 @bp.post("/confirm/resend")

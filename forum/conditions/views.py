@@ -3,9 +3,9 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from forum.accounts.forms import MembershipForm
 from forum.auth.forms import EmptyForm
 from forum.conditions import services
+from forum.conditions.forms import MembershipForm
 from forum.conditions.models import Condition, Perspective
 from forum.core.errors import ForumError
 from forum.database import db
@@ -92,4 +92,15 @@ def leave(condition_id: int):
         else:
             db.session.commit()
             flash(f"You have left the {condition.name} community.", "info")
-    return redirect(url_for("accounts.communities"))
+    return redirect(url_for("conditions.communities"))
+
+
+@bp.get("/account/communities")
+@login_required
+def communities():
+    joined = services.memberships_of(current_user)
+    joined_ids = {membership.condition_id for membership in joined}
+    others = [c for c in services.list_conditions() if c.id not in joined_ids]
+    return render_template(
+        "conditions/communities.html", memberships=joined, others=others, leave_form=EmptyForm()
+    )

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from forum.accounts.export import export_member_data
 from forum.answers.models import AnswerStatus, WatchAction, WatchedWord
 from forum.audit.models import MemberNotice
 from forum.database import db
 from forum.moderation import decisions, site_text
+from forum.privacy.export import export_member_data
 from tests.moderation.conftest import log_entries, text_of
 
 

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from forum.accounts.deletion import delete_account
 from forum.accounts.models import AccountStatus, Role
 from forum.accounts.standing import can_participate
 from forum.answers.models import AnswerStatus
@@ -19,6 +18,7 @@ from forum.database import db, utcnow
 from forum.flags.models import Flag, FlagReason, FlagStatus
 from forum.moderation import decisions, members
 from forum.moderation.flags import report_answer
+from forum.privacy.deletion import delete_account
 from tests.answers.helpers import answer_form
 from tests.factories import PASSWORD
 from tests.moderation.conftest import assert_counts_match_the_rows, log_entries, text_of

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from forum.accounts.deletion import delete_account
 from forum.accounts.models import AccountStatus, Role
 from forum.answers.models import Outcome
 from forum.answers.services import AnswerDraft, TreatmentEntry, delete_answer, edit_answer
@@ -16,6 +15,7 @@ from forum.moderation.decisions import hide, reject, restore
 from forum.notifications.models import EmailChoice
 from forum.notifications.services import save_settings
 from forum.outcomes.sending import ask_next_batch
+from forum.privacy.deletion import delete_account
 from tests.factories import PASSWORD
 from tests.outcomes.helpers import (
     ask,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import delete, select, update
 
-from forum.accounts.deletion import delete_account
 from forum.accounts.models import Role
 from forum.admin import services as admin_services
 from forum.admin.services import QuestionInput, TreatmentInput
@@ -16,6 +15,7 @@ from forum.answers.models import Answer, AnswerStatus, Outcome, Visibility
 from forum.answers.services import AnswerDraft
 from forum.conditions.models import Perspective
 from forum.database import db
+from forum.privacy.deletion import delete_account
 from forum.questions.models import QuestionStatus
 from forum.search import index
 from forum.search.models import SearchDocument, SearchKind
