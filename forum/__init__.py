@@ -20,14 +20,14 @@ from forum.answers import permissions as answer_permissions
 from forum.answers import views as answers
 from forum.audit import log as audit_log
 from forum.auth import views as auth
+from forum.comparing import views as comparing
+from forum.comparing.listing import PARAMETERS as LISTING_PARAMETERS
 from forum.conditions import views as conditions
 from forum.content import stored_html
 from forum.core import events, logs
 from forum.database import db
 from forum.discovery import views as discovery_views
 from forum.extensions import csrf, limiter, login_manager, migrate
-from forum.insights import views as insights
-from forum.insights.listing import PARAMETERS as LISTING_PARAMETERS
 from forum.jobs import queue as jobs
 from forum.jobs.cli import jobs_cli
 from forum.moderation import permissions as moderation_permissions
@@ -92,7 +92,7 @@ FEATURES = (
     conditions,
     questions,
     answers,
-    insights,
+    comparing,
     summaries,
     review,
     admin,

@@ -180,7 +180,7 @@ def rules(app):
 
 
 SLUG_OF = {"questions": "question_slug", "discovery.question_feed": "question_slug",
-           "insights.treatment": "treatment_slug"}  # fmt: skip
+           "comparing.treatment": "treatment_slug"}  # fmt: skip
 
 
 def build(rule, values: dict[str, str], odd: dict[str, str]) -> str:

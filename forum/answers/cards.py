@@ -29,10 +29,10 @@ from forum.accounts.standing import Standing, can_read_members_only
 from forum.answers.models import Answer, TreatmentReport
 from forum.answers.permissions import CardActions, card_actions
 from forum.answers.queries import report_loading
+from forum.comparing.listing import CardControls
 from forum.conditions.models import Condition
 from forum.conditions.services import TreatmentName
 from forum.database import db
-from forum.insights.listing import CardControls
 from forum.web.fragments import fetch_many, fingerprint, fragment_key, store_many
 
 CSRF_HOLE = "csrf-token-of-this-session"  # never a real token: those hold a "." and a signature

@@ -25,9 +25,9 @@ from markupsafe import Markup
 from sqlalchemy import Select, bindparam, select
 
 from forum.answers.models import Answer
+from forum.comparing.aggregates import MembersReport
 from forum.conditions.models import Condition, Treatment, TreatmentKind
 from forum.database import db
-from forum.insights.aggregates import MembersReport
 from forum.questions.services import QuestionPage, audience
 from forum.search.index import html_to_text
 from forum.summaries.models import SummaryReference, SummaryRevision
@@ -119,7 +119,7 @@ def _mentions(report: MembersReport, condition: Condition) -> list[dict[str, Any
             "@type": _SCHEMA_TYPES.get(kinds[tally.treatment_id], "MedicalTherapy"),
             "name": tally.name,
             "url": absolute_url(
-                "insights.treatment",
+                "comparing.treatment",
                 condition_id=condition.id,
                 treatment_id=tally.treatment_id,
                 slug=tally.slug,

@@ -13,8 +13,8 @@ from markupsafe import Markup
 
 from forum.accounts.models import User
 from forum.accounts.standing import is_reviewer
+from forum.comparing.aggregates import MembersReport
 from forum.conditions.models import Condition
-from forum.insights.aggregates import MembersReport
 from forum.questions.models import Question
 from forum.questions.services import audience, current_summary, question_fragment_key
 from forum.web.fragments import kept
@@ -25,7 +25,7 @@ def report_panel(report: MembersReport, condition: Condition, question_id: int, 
     key = question_fragment_key(
         "members-report-panel", question_id, audience(viewer), report.threshold
     )
-    draw = get_template_attribute("insights/_macros.html", "members_report")
+    draw = get_template_attribute("comparing/_macros.html", "members_report")
     return Markup(kept(key, lambda: str(draw(report, condition))))
 
 

@@ -14,10 +14,10 @@ from forum.accounts.standing import can_read_members_only
 from forum.answers.models import Answer, AnswerStatus
 from forum.answers.permissions import Refusal, answer_refusal
 from forum.answers.queries import VIEWER_ID
+from forum.comparing.aggregates import MembersReport, question_report
+from forum.comparing.listing import AnswerFilters, AnswerPage, answer_page
 from forum.conditions.models import Membership
 from forum.database import db
-from forum.insights.aggregates import MembersReport, question_report
-from forum.insights.listing import AnswerFilters, AnswerPage, answer_page
 from forum.notifications.models import Follow, FollowLevel
 from forum.questions.models import Question
 from forum.summaries.models import RevisionStatus, Summary, SummaryRevision
@@ -88,7 +88,7 @@ class ViewerStanding(NamedTuple):
     membership: Membership | None  # of the question's community
     own_answer_id: int | None  # in any state (one from before they left counts too)
     follow_level: FollowLevel  # how they follow the question itself
-    # Their answer "most similar to me" compares with (forum/insights/listing.py), if any.
+    # Their answer "most similar to me" compares with (forum/comparing/listing.py), if any.
     similar_to: int | None = None
 
 

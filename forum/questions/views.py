@@ -4,14 +4,14 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 
 from forum.answers.cards import answer_cards
-from forum.conditions.services import treatment_names
-from forum.insights.listing import (
+from forum.comparing.listing import (
     CardControls,
     filter_choices,
     is_clean,
     listing_args,
     read_filters,
 )
+from forum.conditions.services import treatment_names
 from forum.questions import services
 from forum.questions.panels import report_panel, summary_panel
 from forum.web.urls import question_url

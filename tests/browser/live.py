@@ -21,10 +21,10 @@ from forum import create_app
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus, HelpfulVote
 from forum.answers.services import AnswerDraft, membership_for, submit_answer
+from forum.comparing.votes import set_helpful_vote
 from forum.conditions.models import Condition, Membership
 from forum.database import db
 from forum.flags.models import Flag, FlagReason
-from forum.insights.votes import set_helpful_vote
 from forum.notifications.models import FollowLevel
 from forum.notifications.services import mark_read, set_follow
 from forum.notifications.unsubscribe import unsubscribe_token
@@ -284,13 +284,13 @@ def demo_pages(app: Flask) -> DemoPages:
             answer_form=url_for("answers.create", question_id=question.id),
             join=url_for("conditions.join", condition_id=condition.id),
             question_filtered=question_url(question, sort="newest", treatment=treatment.slug),
-            compare=url_for("insights.compare", question_id=question.id, a=[answer.id, second.id]),
-            compare_refused=url_for("insights.compare", question_id=question.id, a=answer.id),
+            compare=url_for("comparing.compare", question_id=question.id, a=[answer.id, second.id]),
+            compare_refused=url_for("comparing.compare", question_id=question.id, a=answer.id),
             condition_treatments=url_for(
-                "insights.condition_treatments", condition_id=condition.id, slug=condition.slug
+                "comparing.condition_treatments", condition_id=condition.id, slug=condition.slug
             ),
             treatment=url_for(
-                "insights.treatment",
+                "comparing.treatment",
                 condition_id=condition.id,
                 treatment_id=treatment.id,
                 slug=treatment.slug,

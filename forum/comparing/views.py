@@ -17,19 +17,19 @@ from forum.answers.models import Answer
 from forum.answers.permissions import can_see_answer
 from forum.answers.queries import find_answer
 from forum.auth.redirects import safe_next_path
+from forum.comparing import compare as comparing
+from forum.comparing import treatments, votes
+from forum.comparing.aggregates import condition_report
+from forum.comparing.limits import helpful_votes_per_member
+from forum.comparing.listing import read_page
 from forum.conditions.services import find_condition
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.insights import compare as comparing
-from forum.insights import treatments, votes
-from forum.insights.aggregates import condition_report
-from forum.insights.limits import helpful_votes_per_member
-from forum.insights.listing import read_page
 from forum.questions.services import find_visible_question
 from forum.web.templating import pluralize
 from forum.web.urls import question_url
 
-bp = Blueprint("insights", __name__)
+bp = Blueprint("comparing", __name__)
 
 
 def _wants_json() -> bool:
@@ -88,10 +88,10 @@ def compare(question_id: int):
         comparison = comparing.compare_answers(question, current_user, answer_ids)
     except comparing.ComparisonError as error:
         page = render_template(
-            "insights/compare_problem.html", question=question, message=str(error)
+            "comparing/compare_problem.html", question=question, message=str(error)
         )
         return page, error.status
-    return render_template("insights/compare.html", question=question, comparison=comparison)
+    return render_template("comparing/compare.html", question=question, comparison=comparison)
 
 
 @bp.get("/conditions/<int:condition_id>/<slug>/treatments")
@@ -107,7 +107,7 @@ def condition_treatments(condition_id: int, slug: str):
     threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
     report = condition_report(condition.id, current_user, threshold)
     return render_template(
-        "insights/condition_treatments.html",
+        "comparing/condition_treatments.html",
         condition=condition,
         report=report,
         chart=treatments.popularity_chart(report),
@@ -140,7 +140,7 @@ def treatment(condition_id: int, treatment_id: int, slug: str | None):
         )
     config = current_app.config
     return render_template(
-        "insights/treatment.html",
+        "comparing/treatment.html",
         page=treatments.treatment_page(
             found,
             current_user,

@@ -1,4 +1,4 @@
-"""Cell suppression (forum/insights/disclosure.py), against attackers who know every shown cell
+"""Cell suppression (forum/comparing/disclosure.py), against attackers who know every shown cell
 and every line: one who solves lines with one unknown until nothing moves, one who solves the
 whole system exactly, and, for tiny tables, one who tries every filling the page allows."""
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from forum.insights.disclosure import TOTAL, crossed, determined, is_small, withheld
+from forum.comparing.disclosure import TOTAL, crossed, determined, is_small, withheld
 
 THRESHOLD = 3
 ROOT = Path(__file__).resolve().parents[2]
@@ -271,7 +271,7 @@ def test_crossed_tables_have_every_margin_and_line():
 def test_the_same_counts_give_the_same_cells_whatever_the_hash_seed():
     script = (
         "import random\n"
-        "from forum.insights.disclosure import crossed, withheld\n"
+        "from forum.comparing.disclosure import crossed, withheld\n"
         "rnd = random.Random(3)\n"
         "for _ in range(20):\n"
         "    finest = {(o, p, d): rnd.choice([0, 0, 1, 2, 3, 5])\n"

@@ -1,4 +1,4 @@
-"""What members report, against figures counted by hand from tests/insights/conftest.py."""
+"""What members report, against figures counted by hand from tests/comparing/conftest.py."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import pytest
 from flask_login import AnonymousUserMixin
 
 from forum.accounts.models import Role
-from forum.insights.aggregates import (
+from forum.comparing.aggregates import (
     Figure,
     condition_report,
     question_report,
     treatment_report,
 )
-from tests.insights.conftest import table_rows
+from tests.comparing.conftest import table_rows
 
 HEADER = [
     "Treatment", "Members who tried it",

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from forum.answers.models import Outcome
-from tests.insights.conftest import table_rows
+from tests.comparing.conftest import table_rows
 
 
 def treatments_path(condition) -> str:

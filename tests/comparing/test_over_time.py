@@ -49,11 +49,11 @@ from forum.answers.models import (
     Visibility,
 )
 from forum.answers.services import AnswerDraft, TreatmentEntry, submit_answer
+from forum.comparing.over_time import this_month
 from forum.conditions.models import Perspective, SideEffect, TreatmentKind
 from forum.database import db
-from forum.insights.over_time import this_month
+from tests.comparing.conftest import table_rows
 from tests.html_checks import assert_well_structured
-from tests.insights.conftest import table_rows
 
 P, C = Perspective.PATIENT, Perspective.CAREGIVER
 Y1, Y3, Y6 = (

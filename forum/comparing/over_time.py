@@ -1,7 +1,7 @@
 """What members report over time, for one treatment: who still took it 6 and 12 months on, why
 people stopped, side effects by how bad they were, how soon it helped and how hard it was to get.
 
-The same answers count as for the treatment's other figures (forum/insights/aggregates.py):
+The same answers count as for the treatment's other figures (forum/comparing/aggregates.py):
 published answers on the condition's visible questions, members-only ones for signed-in readers
 only. All of it comes from one statement, grouped SELECTs joined by UNION ALL, each grouped by
 perspective and time since diagnosis as well: its size follows the vocabulary, never the number
@@ -54,9 +54,7 @@ from forum.answers.models import (
     TimeToHelp,
     TreatmentReport,
 )
-from forum.conditions.models import Perspective, SideEffect, Treatment
-from forum.database import db, utcnow
-from forum.insights.aggregates import (
+from forum.comparing.aggregates import (
     Figure,
     Protected,
     diagnosis_of,
@@ -64,8 +62,10 @@ from forum.insights.aggregates import (
     readable_by,
     treatment_scope,
 )
-from forum.insights.disclosure import TOTAL
-from forum.insights.slices import Filters
+from forum.comparing.disclosure import TOTAL
+from forum.comparing.slices import Filters
+from forum.conditions.models import Perspective, SideEffect, Treatment
+from forum.database import db, utcnow
 
 MONTHS = (6, 12)
 

@@ -16,7 +16,7 @@ from forum.answers.models import (
 )
 from forum.conditions.models import Perspective
 from forum.database import db
-from tests.insights.conftest import table_rows
+from tests.comparing.conftest import table_rows
 
 
 @pytest.fixture

@@ -13,17 +13,17 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerStatus, TimeSinceDiagnosis, TreatmentReport
-from forum.conditions.models import Perspective, Treatment
-from forum.database import db
-from forum.insights.aggregates import (
+from forum.comparing.aggregates import (
     MembersReport,
     TreatmentTally,
     readable_by,
     treatment_report,
 )
-from forum.insights.over_time import OverTime, over_time
-from forum.insights.paging import OneQueryPagination, paginate
-from forum.insights.slices import Filters
+from forum.comparing.over_time import OverTime, over_time
+from forum.comparing.paging import OneQueryPagination, paginate
+from forum.comparing.slices import Filters
+from forum.conditions.models import Perspective, Treatment
+from forum.database import db
 from forum.questions.models import Question, QuestionStatus
 
 # What each filter's query parameter is called in a message about a value we could not use.

@@ -20,9 +20,9 @@ from forum.answers.models import (
     Visibility,
 )
 from forum.answers.services import AnswerDraft, TreatmentEntry, submit_answer
+from forum.comparing.listing import NO_SIMILAR
 from forum.conditions.models import Perspective
 from forum.database import db, utcnow
-from forum.insights.listing import NO_SIMILAR
 
 CARD = re.compile(r'<article class="answer [^"]*" id="answer-(\d+)"')
 OPTION = '<option value="similar">Most similar to me</option>'

@@ -21,7 +21,7 @@ Small numbers: in a rare disease, "1 member found it made things worse" can poin
 A count from 1 to threshold - 1 is shown as "fewer than <threshold>", without a percentage or a
 bar; when fewer than the threshold tried a treatment, none of its outcomes is shown either.
 Zero is shown as it is: it identifies nobody. A shown row total would give away its one hidden
-cell by subtraction, so forum/insights/disclosure.py withholds more cells where needed; those
+cell by subtraction, so forum/comparing/disclosure.py withholds more cells where needed; those
 read "not shown" (no percentage or bar either):
 - on a question page, each treatment's outcomes and its "tried" total form one line;
 - across a condition (its treatments page, and each treatment's page, which show the same
@@ -64,10 +64,10 @@ from forum.answers.models import (
     TreatmentReport,
     Visibility,
 )
+from forum.comparing.disclosure import TOTAL, crossed, fewer_than, withheld
+from forum.comparing.slices import DIAGNOSES, EVERYONE, HELPED, NOT_GIVEN, PERSPECTIVES, Filters
 from forum.conditions.models import Perspective, Treatment
 from forum.database import db
-from forum.insights.disclosure import TOTAL, crossed, fewer_than, withheld
-from forum.insights.slices import DIAGNOSES, EVERYONE, HELPED, NOT_GIVEN, PERSPECTIVES, Filters
 from forum.questions.models import Question, QuestionStatus
 
 TOP_SIDE_EFFECTS = 5
@@ -83,7 +83,7 @@ class Figure:
     value: int
     threshold: int
     of: int | None = None  # the total this is a part of, for percentages
-    not_shown: bool = False  # withheld to protect another figure (forum/insights/disclosure.py)
+    not_shown: bool = False  # withheld to protect another figure (forum/comparing/disclosure.py)
     few: bool = False  # part of a total that reads "fewer than N", so fewer than N too
     of_not_shown: bool = False  # its total is withheld: a percentage would give the total away
 

@@ -45,8 +45,8 @@ from forum.answers.queries import (
     visibility_params,
     visible_answers,
 )
+from forum.comparing.paging import OneQueryPagination, PageQuery, paginate
 from forum.conditions.models import Perspective
-from forum.insights.paging import OneQueryPagination, PageQuery, paginate
 
 if TYPE_CHECKING:
     from forum.conditions.services import TreatmentName

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement
 
 from forum.answers.models import Answer, TimeSinceDiagnosis
+from forum.comparing.disclosure import TOTAL
 from forum.conditions.models import Perspective
-from forum.insights.disclosure import TOTAL
 
 # The slices of the figures a treatment page's filters pick: each perspective, and each time
 # since diagnosis, including answers that gave none (they count in the unfiltered figures).

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from forum.accounts.models import AccountStatus, Role
 from forum.answers.models import Answer, AnswerStatus, HelpfulVote
+from forum.comparing.votes import set_helpful_vote
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.insights.votes import set_helpful_vote
 from tests.conftest import on_postgres
 
 JSON = {"Accept": "application/json"}
