@@ -44,7 +44,6 @@ from forum.outcomes import templating as outcome_templating
 from forum.outcomes import views as outcomes
 from forum.pages import views as pages
 from forum.privacy import views as privacy
-from forum.questions import views as questions
 from forum.search import index as search_index
 from forum.search import schema as search_schema
 from forum.search import views as search_views
@@ -60,8 +59,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Pages whose signed-out version is the same for every reader, with the query values each reads.
 PAGES_KEPT_FOR_SIGNED_OUT_READERS = {
     "conditions.home": (),
-    "conditions.detail": (),
-    "questions.detail": LISTING_PARAMETERS,
+    "pages.condition": (),
+    "pages.question": LISTING_PARAMETERS,
     "answers.permalink": (),
     "summaries.history": (),
     "pages.about": (),
@@ -90,7 +89,6 @@ TEMPLATE_CHECKS = (
 )
 FEATURES = (
     conditions,
-    questions,
     answers,
     comparing,
     summaries,

@@ -6,23 +6,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy.orm import contains_eager
 
 from forum.accounts.models import ProfileVisibility, User, display_name_key
-from forum.accounts.standing import can_read_members_only
-from forum.answers.models import Answer, AnswerStatus, Visibility
 from forum.auth import services as auth
 from forum.auth.passwords import verify_password
 from forum.auth.tokens import make_token, read_token
-from forum.conditions.models import Condition, Membership
 from forum.core.errors import ForumError
 from forum.core.mail import send_mail
 from forum.database import db, utcnow
-from forum.questions.models import Question, QuestionStatus
 from forum.web.urls import absolute_url
 
 CHANGE_EMAIL = "change-email"
-PROFILE_ANSWERS = 50
 BIO_MAX_LENGTH = 600
 
 
@@ -107,64 +101,13 @@ def update_profile(user: User, settings: ProfileSettings) -> None:
     user.profile_hidden = settings.profile_hidden
 
 
-@dataclass(frozen=True)
-class PublicProfile:
-    """What one viewer may see of one member."""
-
-    member: User
-    bio: str | None
-    communities: list[Membership] | None
-    answers: list[Answer]
-
-
-def _may_see(visibility: ProfileVisibility, viewer: User, member: User) -> bool:
+def may_see(visibility: ProfileVisibility, viewer: User, member: User) -> bool:
+    """Whether VIEWER may see a part of MEMBER's profile they shared with VISIBILITY."""
     if viewer.is_authenticated and viewer.id == member.id:
         return True
     if visibility is ProfileVisibility.EVERYONE:
         return True
     return visibility is ProfileVisibility.MEMBERS and viewer.is_authenticated
-
-
-def public_profile(member: User, viewer: User) -> PublicProfile | None:
-    """The profile as `viewer` may see it, or None when the member hid it from them."""
-    is_self = viewer.is_authenticated and viewer.id == member.id
-    if not member.is_active or (member.profile_hidden and not is_self):
-        return None
-    communities = None
-    if _may_see(member.communities_visibility, viewer, member):
-        communities = list(
-            db.session.scalars(
-                db.select(Membership)
-                .join(Condition)
-                .where(Membership.user_id == member.id)
-                .order_by(Condition.name)
-            )
-        )
-    bio = member.bio if _may_see(member.bio_visibility, viewer, member) else None
-    return PublicProfile(
-        member=member, bio=bio, communities=communities, answers=_signed_answers(member, viewer)
-    )
-
-
-def _signed_answers(member: User, viewer: User) -> list[Answer]:
-    """Published answers shown under the member's name, on questions still shown: never the
-    anonymous ones, and members-only ones for those who may read them."""
-    query = (
-        db.select(Answer)
-        .join(Question, Question.id == Answer.question_id)
-        .where(
-            Answer.author_id == member.id,
-            Answer.status == AnswerStatus.PUBLISHED,
-            Answer.is_anonymous.is_(False),
-            Question.status != QuestionStatus.HIDDEN,
-        )
-        .options(contains_eager(Answer.question))
-        .order_by(Answer.published_at.desc())
-        .limit(PROFILE_ANSWERS)
-    )
-    if not can_read_members_only(viewer):
-        query = query.where(Answer.visibility == Visibility.EVERYONE)
-    return list(db.session.scalars(query))
 
 
 def find_member_by_name(name: str) -> User | None:

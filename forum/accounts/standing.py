@@ -68,6 +68,11 @@ def can_read_members_only(user: User | Standing) -> bool:
     return user.is_authenticated and user.is_email_verified
 
 
+def audience(viewer: User | Standing) -> str:
+    """Who a kept figure or panel is drawn for: answers shared with members count for some."""
+    return "members" if can_read_members_only(viewer) else "everyone"
+
+
 class Standing(NamedTuple):
     """What the permission checks read of a user, read once: a page of answers asks them for
     every card, and reading a model's attributes (and properties built on them) costs far more.

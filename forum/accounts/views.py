@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from forum.accounts import services
@@ -146,12 +146,3 @@ def change_password():
             flash("Your password is changed. Any other device has been signed out.", "success")
             return redirect(url_for("accounts.overview"))
     return render_template("accounts/password.html", form=form)
-
-
-@bp.get("/members/<name>")
-def member_profile(name: str):
-    member = services.find_member_by_name(name)
-    profile = services.public_profile(member, current_user) if member else None
-    if profile is None:
-        abort(404)
-    return render_template("accounts/member.html", profile=profile)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from flask import get_template_attribute, request
 from flask_wtf.csrf import generate_csrf
@@ -29,7 +30,6 @@ from forum.accounts.standing import Standing, can_read_members_only
 from forum.answers.models import Answer, TreatmentReport
 from forum.answers.permissions import CardActions, card_actions
 from forum.answers.queries import report_loading
-from forum.comparing.listing import CardControls
 from forum.conditions.models import Condition
 from forum.conditions.services import TreatmentName
 from forum.database import db
@@ -39,6 +39,16 @@ CSRF_HOLE = "csrf-token-of-this-session"  # never a real token: those hold a "."
 # The whole hidden field the card's form draws around the hole. Only this is ever filled in:
 # members' text can spell the hole's words, but never a tag ("<" in their text is escaped).
 CSRF_FIELD = f'<input type="hidden" name="csrf_token" value="{CSRF_HOLE}">'
+
+
+@dataclass(frozen=True)
+class CardControls:
+    """What each answer card of a reading page offers besides its links: the helpful button
+    and the "Compare" checkbox. Pages without it (a single answer's page) show neither."""
+
+    voted_ids: frozenset[int]
+    compare_form: str  # the id of the GET form the "Compare" checkboxes belong to
+    back: str  # the page (with its query string) a vote made without JavaScript returns to
 
 
 def answer_cards(
@@ -73,7 +83,7 @@ def answer_cards(
     kept = fetch_many(keys)
     missing = [answer for answer in answers if answer.id not in kept]
     load_treatment_reports(missing)
-    draw = get_template_attribute("macros.html", "answer_card")
+    draw = get_template_attribute("answers/_card.html", "answer_card")
     drawn = {
         answer.id: str(
             draw(

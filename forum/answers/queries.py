@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 
 from sqlalchemy import Select, and_, bindparam, or_, select, true
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from forum.accounts.models import User
 from forum.accounts.standing import can_read_members_only, is_moderator
@@ -17,7 +17,7 @@ from forum.answers.models import (
     Visibility,
 )
 from forum.database import db
-from forum.questions.models import Question
+from forum.questions.models import Question, QuestionStatus
 
 VIEWER_ID = bindparam("viewer_id")
 
@@ -95,3 +95,24 @@ def find_answer(answer_id: int) -> Answer | None:
     if answer is None or not answer.question.is_visible:
         return None
     return answer
+
+
+def signed_answers(member: User, viewer: User, limit: int) -> list[Answer]:
+    """Published answers shown under the member's name, on questions still shown: never the
+    anonymous ones, and members-only ones for those who may read them."""
+    query = (
+        db.select(Answer)
+        .join(Question, Question.id == Answer.question_id)
+        .where(
+            Answer.author_id == member.id,
+            Answer.status == AnswerStatus.PUBLISHED,
+            Answer.is_anonymous.is_(False),
+            Question.status != QuestionStatus.HIDDEN,
+        )
+        .options(contains_eager(Answer.question))
+        .order_by(Answer.published_at.desc())
+        .limit(limit)
+    )
+    if not can_read_members_only(viewer):
+        query = query.where(Answer.visibility == Visibility.EVERYONE)
+    return list(db.session.scalars(query))

@@ -392,13 +392,3 @@ def similarity_to_reference() -> ColumnElement[int]:
 def _weight(alike: ColumnElement[bool], weight: int) -> ColumnElement[int]:
     """WEIGHT when ALIKE holds; 0 when it does not, or is unknown (a NULL on either side)."""
     return case((alike, literal(weight)), else_=literal(0))
-
-
-@dataclass(frozen=True)
-class CardControls:
-    """What each answer card of a reading page offers besides its links: the helpful button
-    and the "Compare" checkbox. Pages without it (a single answer's page) show neither."""
-
-    voted_ids: frozenset[int]
-    compare_form: str  # the id of the GET form the "Compare" checkboxes belong to
-    back: str  # the page (with its query string) a vote made without JavaScript returns to

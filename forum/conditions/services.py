@@ -12,7 +12,6 @@ from forum.accounts.models import User
 from forum.conditions.models import Condition, Membership, Perspective, Treatment
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.questions.models import Question, QuestionStatus
 
 
 def find_condition(condition_id: int) -> Condition | None:
@@ -50,16 +49,6 @@ def treatment_names(condition_id: int) -> list[TreatmentName]:
 
 def list_conditions() -> list[Condition]:
     return list(db.session.scalars(select(Condition).order_by(Condition.position, Condition.name)))
-
-
-def visible_questions(condition: Condition) -> list[Question]:
-    """The condition's questions readers may see, in the editors' order."""
-    query = (
-        select(Question)
-        .where(Question.condition_id == condition.id, Question.status != QuestionStatus.HIDDEN)
-        .order_by(Question.position, Question.id)
-    )
-    return list(db.session.scalars(query))
 
 
 def membership_of(user: User, condition: Condition) -> Membership | None:

@@ -20,23 +20,6 @@ def home():
     return render_template("conditions/home.html", conditions=services.list_conditions())
 
 
-@bp.get("/conditions/<int:condition_id>", defaults={"slug": None})
-@bp.get("/conditions/<int:condition_id>/<slug>")
-def detail(condition_id: int, slug: str | None):
-    condition = _condition_or_404(condition_id)
-    if slug != condition.slug:
-        return redirect(condition_url(condition), code=301)
-    questions = services.visible_questions(condition)
-    membership = services.membership_of(current_user, condition)
-    return render_template(
-        "conditions/detail.html",
-        condition=condition,
-        questions=questions,
-        membership=membership,
-        leave_form=EmptyForm(),
-    )
-
-
 @bp.get("/conditions/<slug>")
 def by_slug(slug: str):
     """Short, typed-by-hand URLs like /conditions/stiff-person-syndrome lead to the real page."""

@@ -80,7 +80,7 @@ def fixed_entries() -> list[Entry]:
     ).all()
     conditions = [
         Entry(
-            absolute_url("conditions.detail", condition_id=row.id, slug=row.slug),
+            absolute_url("pages.condition", condition_id=row.id, slug=row.slug),
             _latest(row.created_at, row.last_activity_at),
         )
         for row in rows
@@ -109,7 +109,7 @@ def entries(number: int) -> list[Entry] | None:
         )
         chosen += [
             Entry(
-                absolute_url("questions.detail", question_id=row.id, slug=row.slug),
+                absolute_url("pages.question", question_id=row.id, slug=row.slug),
                 _latest(row.last_activity_at, row.published_at),
             )
             for row in rows

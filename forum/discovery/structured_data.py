@@ -17,21 +17,24 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import current_app
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import Select, bindparam, select
 
+from forum.accounts.standing import audience
 from forum.answers.models import Answer
 from forum.comparing.aggregates import MembersReport
 from forum.conditions.models import Condition, Treatment, TreatmentKind
 from forum.database import db
-from forum.questions.services import QuestionPage, audience
 from forum.search.index import html_to_text
 from forum.summaries.models import SummaryReference, SummaryRevision
 from forum.web.urls import absolute_url, condition_url, question_url
+
+if TYPE_CHECKING:
+    from forum.pages.question_page import QuestionPage
 
 MAX_ANSWERS = 20  # the most helpful first, as the page lists them
 # Characters that could end the <script> element or confuse an HTML parser, as JSON escapes.

@@ -168,7 +168,7 @@ def _mail(digest: Digest, run: str) -> None:
             (
                 question,
                 count,
-                absolute_url("questions.detail", question_id=question.id, slug=question.slug),
+                absolute_url("pages.question", question_id=question.id, slug=question.slug),
             )
             for question, count in digest.new_answers[:MAX_LINES]
         ],

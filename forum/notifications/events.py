@@ -150,7 +150,7 @@ def fan_out_summary(revision_id: int, after: int) -> None:
     topic = f"revision:{revision.id}"
     ids = next_recipients(followers_of(question), after, topic)
     message = f"The reviewed summary of “{question.title}” was updated: {revision.change_note}"
-    link = path_for("questions.detail", question_id=question.id, slug=question.slug)
+    link = path_for("pages.question", question_id=question.id, slug=question.slug)
     notify_users(ids, NotificationKind.SUMMARY_REVISED, _short(message), link, topic=topic)
     _then_the_rest(fan_out_summary, revision_id, ids)
 

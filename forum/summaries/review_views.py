@@ -11,7 +11,6 @@ from flask_login import current_user
 from forum.accounts.standing import reviewer_required
 from forum.core.errors import ForumError
 from forum.database import db
-from forum.questions.services import current_summary
 from forum.summaries import permissions, profiles, reports, services
 from forum.summaries.dashboard import reviewer_dashboard
 from forum.summaries.diff import compare_revisions
@@ -24,6 +23,7 @@ from forum.summaries.forms import (
     SummaryForm,
 )
 from forum.summaries.models import SummaryRevision
+from forum.summaries.services import current_summary
 from forum.summaries.views import question_or_404
 from forum.web.urls import question_url
 

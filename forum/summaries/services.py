@@ -24,7 +24,6 @@ from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
 from forum.questions.models import Question
-from forum.questions.services import current_summary
 from forum.summaries import permissions
 from forum.summaries.models import (
     OPEN_STATUSES,
@@ -47,6 +46,26 @@ class ReviewSettings:
     allow_self_review: bool
     review_interval: timedelta
     due_soon: timedelta
+
+
+def current_summary(question_id: int) -> SummaryRevision | None:
+    """The most recently published revision of the question's summary: what readers see."""
+    query = (
+        select(SummaryRevision)
+        .join(Summary)
+        .where(
+            Summary.question_id == question_id,
+            SummaryRevision.status == RevisionStatus.PUBLISHED,
+        )
+        .options(
+            joinedload(SummaryRevision.references),
+            joinedload(SummaryRevision.reviewer_profile),
+            joinedload(SummaryRevision.summary),
+        )
+        .order_by(SummaryRevision.published_at.desc(), SummaryRevision.number.desc())
+        .limit(1)
+    )
+    return db.session.scalars(query).unique().first()
 
 
 def review_settings() -> ReviewSettings:

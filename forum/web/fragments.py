@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from flask import Flask, current_app
 
-from forum.web.caching import cache
+from forum.web.caching import cache, content_version
 
 K = TypeVar("K")
 T = TypeVar("T")
@@ -25,6 +25,13 @@ def fragment_key(kind: str, *parts: Hashable) -> str:
     """A key for a fragment of KIND showing what PARTS name (hashed: a part may be a long URL)."""
     named = repr((templates_generation(current_app), *parts)).encode()
     return f"fragment:{kind}:{hashlib.sha256(named).hexdigest()[:40]}"
+
+
+def content_fragment_key(kind: str, *parts: Hashable) -> str:
+    """A key for a fragment of KIND showing what PARTS name, kept until public content next
+    changes (the page cache's content version moves on every such commit)."""
+    version, _ = content_version()
+    return fragment_key(kind, version, *parts)
 
 
 def templates_generation(app: Flask) -> str:

@@ -34,12 +34,12 @@ def _url(endpoint: str, absolute: bool, **values) -> str:
 
 def condition_url(condition: Condition, *, absolute: bool = False, **query) -> str:
     values = {"condition_id": condition.id, "slug": condition.slug, **query}
-    return _url("conditions.detail", absolute, **values)
+    return _url("pages.condition", absolute, **values)
 
 
 def question_url(question: Question, *, absolute: bool = False, **query) -> str:
     values = {"question_id": question.id, "slug": question.slug, **query}
-    return _url("questions.detail", absolute, **values)
+    return _url("pages.question", absolute, **values)
 
 
 def answer_url(answer: Answer, *, absolute: bool = False, **query) -> str:

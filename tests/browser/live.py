@@ -29,7 +29,7 @@ from forum.notifications.models import FollowLevel
 from forum.notifications.services import mark_read, set_follow
 from forum.notifications.unsubscribe import unsubscribe_token
 from forum.questions.models import Question
-from forum.questions.services import current_summary
+from forum.summaries.services import current_summary
 from forum.web.urls import answer_url, condition_url, question_url
 from tests import macro_gallery
 from tools.demo import data

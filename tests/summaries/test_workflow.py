@@ -12,9 +12,9 @@ from forum.accounts.models import Role
 from forum.audit.models import ModerationAction
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
-from forum.questions.services import current_summary
 from forum.summaries import services
 from forum.summaries.models import RevisionStatus, SummaryRevision
+from forum.summaries.services import current_summary
 from tests.summaries.helpers import CONTENT, published, submitted, write_draft
 
 
