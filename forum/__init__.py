@@ -140,7 +140,9 @@ def create_app(config: str | type[Config] = "production") -> Flask:
         include_name=search_schema.include_name,  # the full-text index is not in the models
     )
     login_manager.init_app(app)
-    account_session.init_app(app)
+    account_session.init_app(
+        app, loaded_with={"unread_notifications": notification_services.unread_count_sql}
+    )
     csrf.init_app(app)
     limiter.init_app(app)
     caching.init_app(app, public_pages=PAGES_KEPT_FOR_SIGNED_OUT_READERS)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from flask import Flask, current_app, g, request, session
 from flask_login import login_user, logout_user
 from flask_login.config import COOKIE_NAME
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from forum.accounts.models import User
 from forum.auth.services import end_all_sessions
 from forum.database import db
 from forum.extensions import login_manager
-from forum.notifications.services import unread_count_sql
+
+EXTENSION = "account_session"
 
 
 def load_user(session_token: str) -> User | None:
@@ -19,17 +22,25 @@ def load_user(session_token: str) -> User | None:
 
     Banned and deleted accounts lose their sessions at once.
     """
-    # The header's unread count comes in the same query: every signed-in page shows it.
+    # What the app asked to load with the member (the header's unread count, which every
+    # signed-in page shows) comes in the same query.
+    loaded_with = current_app.extensions[EXTENSION]
+    columns = [sql() for sql in loaded_with.values()]
     row = db.session.execute(
-        select(User, unread_count_sql()).where(User.session_token == session_token)
+        select(User, *columns).where(User.session_token == session_token)
     ).first()
     if row is None or not row[0].is_active:
         return None
-    user, user.unread_notifications = row
+    user, *values = row
+    for name, value in zip(loaded_with, values, strict=True):
+        setattr(user, name, value)
     return user
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask, loaded_with: Mapping[str, Callable[[], ColumnElement]]) -> None:
+    """Find the signed-in member on every request, with LOADED_WITH: attribute names and the
+    SQL (a scalar subquery on User) of a value to set on the member, read in the same query."""
+    app.extensions[EXTENSION] = dict(loaded_with)
     login_manager.user_loader(load_user)
 
 

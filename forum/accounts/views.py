@@ -13,23 +13,11 @@ from forum.accounts.forms import (
 from forum.accounts.models import ProfileVisibility
 from forum.accounts.session import stay_signed_in
 from forum.auth import limits
-from forum.auth.forms import EmptyForm
-from forum.conditions.services import memberships_of
 from forum.core.errors import ForumError
 from forum.database import db
 from forum.web.form_errors import show_error
 
 bp = Blueprint("accounts", __name__)
-
-
-@bp.get("/account")
-@login_required
-def overview():
-    return render_template(
-        "accounts/overview.html",
-        resend_form=EmptyForm(),
-        memberships=memberships_of(current_user),
-    )
 
 
 def _name_form() -> DisplayNameForm:
@@ -114,7 +102,7 @@ def change_email():
                 "We've sent a link to the new address. Your email changes when you follow it.",
                 "success",
             )
-            return redirect(url_for("accounts.overview"))
+            return redirect(url_for("pages.account"))
     return render_template("accounts/email.html", form=form)
 
 
@@ -126,7 +114,7 @@ def confirm_new_email(token: str):
         return render_template("auth/link_problem.html", message=str(error)), 400
     db.session.commit()
     flash("Your new email address is confirmed.", "success")
-    return redirect(url_for("accounts.overview"))
+    return redirect(url_for("pages.account"))
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -144,5 +132,5 @@ def change_password():
             db.session.commit()
             stay_signed_in(current_user._get_current_object())
             flash("Your password is changed. Any other device has been signed out.", "success")
-            return redirect(url_for("accounts.overview"))
+            return redirect(url_for("pages.account"))
     return render_template("accounts/password.html", form=form)

@@ -48,7 +48,7 @@ def answer_refusal(user: User, question: Question, membership: Membership | None
         )
     if reason := standing_refusal(user, "post"):
         if not user.is_email_verified:
-            return Refusal(reason, "Send the confirmation link again", "accounts.overview")
+            return Refusal(reason, "Send the confirmation link again", "pages.account")
         return Refusal(reason)
     if membership is None:
         return Refusal(

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from forum.accounts.models import User
 from forum.audit.actions import Action
 from forum.audit.models import ModerationAction
 from forum.database import db, listen_on_every_session
+
+if TYPE_CHECKING:
+    from forum.accounts.models import User
 
 
 def digest_of(value: Any) -> str:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from flask import has_request_context
 from sqlalchemy import select, update
 
-from forum.accounts.models import User
 from forum.audit.models import MemberNotice, NoticeKind
 from forum.core import events
 from forum.core.mail import send_mail
@@ -15,6 +14,7 @@ from forum.database import db, utcnow
 from forum.web.urls import absolute_url
 
 if TYPE_CHECKING:
+    from forum.accounts.models import User
     from forum.answers.models import Answer
 
 RECENT_NOTICES = 10

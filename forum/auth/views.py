@@ -75,7 +75,7 @@ def resend_confirmation():
     if EmptyForm().validate_on_submit() and not current_user.is_email_verified:
         services.send_confirmation(current_user)
         flash("We've sent you a new confirmation link.", "success")
-    return redirect(url_for("accounts.overview"))
+    return redirect(url_for("pages.account"))
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

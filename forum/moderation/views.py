@@ -390,4 +390,4 @@ def mark_notices_read():
         notices.mark_all_read(current_user)
         db.session.commit()
         flash("Notices marked as read.", "info")
-    return redirect(url_for("accounts.overview"))
+    return redirect(url_for("pages.account"))

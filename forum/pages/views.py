@@ -1,17 +1,17 @@
-"""The pages that bring features together (a condition's page, a question's page, a member's
-profile), each assembled in one place, and the information pages (about, community guidelines,
-how medical review works)."""
+"""The pages that bring features together, each assembled in one place: a condition's page,
+a question's page, a member's profile, one's own account overview. And the information pages:
+about, community guidelines, how medical review works."""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
-from flask_login import current_user
+from flask_login import current_user, login_required
 
 from forum.accounts.services import find_member_by_name
 from forum.auth.forms import EmptyForm
 from forum.comparing.listing import is_clean, listing_args, read_filters
 from forum.conditions import services as conditions
-from forum.conditions.services import treatment_names
+from forum.conditions.services import memberships_of, treatment_names
 from forum.pages import question_page
 from forum.pages.member_page import public_profile
 from forum.questions.services import find_visible_question, visible_questions
@@ -91,6 +91,16 @@ def question(question_id: int, slug: str | None):
         cards=page.cards,
         report_panel=page.report_panel,
         summary=page.summary_panel,
+    )
+
+
+@bp.get("/account")
+@login_required
+def account():
+    return render_template(
+        "pages/account.html",
+        resend_form=EmptyForm(),
+        memberships=memberships_of(current_user),
     )
 
 
