@@ -2,4 +2,5 @@
 moderation log (log.py: who did what to which thing, and why; every kind of entry named once in
 actions.py) and the notices that tell a member what moderation did (notices.py).
 
-Imports only forum.core, forum.database and the member model (accounts); features import this."""
+May import: the core rung only (the member model is named in type hints only); every feature
+may import it."""

@@ -3,5 +3,4 @@ withheld so none can be worked out: disclosure.py), over time, sorting and filte
 answers (listing.py, including "most similar to me"), helpful votes, a treatment's own page and
 the side-by-side comparison of 2 to 4 answers.
 
-May import: core, accounts, conditions, questions, answers, outcomes. Imported by the pages
-that show these (forum.pages), discovery and search-free features above it."""
+May import: core, accounts/auth, conditions, questions, answers, outcomes."""

@@ -4,4 +4,6 @@ features announce and the app factory wires to what follows them (events).
 
 Beside it, at the same level: forum.database (the model base), forum.content (Markdown to safe
 HTML), forum.extensions, forum.jobs (the job queue), forum.audit (the moderation log and member
-notices) and forum.web (web plumbing). None of these imports a feature at runtime."""
+notices) and forum.web (web plumbing).
+
+May import: the core rung only, no feature (tests/test_structure.py checks every rung)."""

@@ -6,6 +6,7 @@ production, and runs each job at once, in the caller, in tests (JOBS_IMMEDIATE).
 
 A job runs inside the app, with a request context on SITE_URL so it can build links. A job
 that fails is retried with back-off; when its last try fails, the failure is logged (without
-addresses) and kept in job_failures, which admins read on the admin page. This package may
-import forum.database, forum.core.logs and its own modules, and no feature.
+addresses) and kept in job_failures, which admins read on the admin page.
+
+May import: forum.database and forum.core (part of the core rung); no feature.
 """

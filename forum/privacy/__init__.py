@@ -1,3 +1,5 @@
 """Everything the forum holds about a member, across every feature: the download of it
 (export.py) and the deletion of the account with or without its answers (deletion.py), with
-their pages. It sits at the top of the ladder because it reaches into every feature's tables."""
+their pages.
+
+May import: every feature (it is the top rung: it reaches into every feature's tables)."""

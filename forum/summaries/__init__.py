@@ -1,0 +1,6 @@
+"""The medically reviewed summary pinned to each question: drafts, the four-eyes review
+(permissions.py), immutable published revisions with references, the review cycle and the
+reviewers' dashboard, reviewer profiles, readers' problem reports, and the panel the question
+page shows (panel.py, templates/summaries/_panel.html).
+
+May import: core, accounts/auth, conditions, questions, answers, outcomes, comparing, flags."""

@@ -2,5 +2,5 @@
 public content changed, security headers, error pages, odd input answered with a 4xx, form
 errors, template helpers, canonical and absolute URLs, and /healthz.
 
-It imports no feature at runtime: what it needs to know of them (which pages may be kept,
-which tables readers see) the app factory hands it."""
+May import: the core rung only, no feature: what it needs to know of them (which pages may
+be kept, which tables readers see) the app factory hands it."""
