@@ -18,6 +18,7 @@ from forum.admin import views as admin
 from forum.admin.content_cli import content_cli
 from forum.answers import permissions as answer_permissions
 from forum.answers import views as answers
+from forum.answers.authors import author_label
 from forum.audit import log as audit_log
 from forum.auth import views as auth
 from forum.comparing import views as comparing
@@ -48,6 +49,7 @@ from forum.search import index as search_index
 from forum.search import schema as search_schema
 from forum.search import views as search_views
 from forum.search.cli import search_cli
+from forum.summaries import models as summary_models
 from forum.summaries import review_views as review
 from forum.summaries import views as summaries
 from forum.web import caching, errors, health, public_changes, request_input, security
@@ -154,12 +156,14 @@ def create_app(config: str | type[Config] = "production") -> Flask:
         app, watching=models.SHOWN_TO_READERS, then=[caching.bump_content_version]
     )
     audit_log.init_app()  # the moderation log refuses changes, on every session
+    summary_models.guard_published_revisions()  # and published summaries too
     events.init_app(app, WHAT_FOLLOWS)
     errors.init_app(app)
     security.init_app(app)
     # Templates ask the same questions as views and services, by the same functions.
     for check in TEMPLATE_CHECKS:
         app.add_template_global(check)
+    app.add_template_global(author_label)
     app.add_template_filter(stored_html)
     register_template_helpers(app)
     moderation_templating.init_app(app)

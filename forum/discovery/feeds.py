@@ -16,10 +16,10 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload
 
+from forum.answers.authors import author_label
 from forum.answers.models import Answer, AnswerStatus, Visibility
 from forum.conditions.models import Condition
 from forum.database import db
-from forum.discovery.structured_data import author_name
 from forum.questions.models import Question, QuestionStatus
 from forum.web.urls import absolute_url, condition_url, question_url
 
@@ -69,7 +69,7 @@ def public_answers():
 
 
 def answer_entry(answer: Answer, condition: Condition) -> FeedEntry:
-    author = author_name(answer, condition)
+    author = author_label(answer, condition)
     published = answer.published_at or answer.created_at
     link = absolute_url("answers.permalink", answer_id=answer.id)
     return FeedEntry(

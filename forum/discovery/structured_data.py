@@ -25,6 +25,7 @@ from markupsafe import Markup
 from sqlalchemy import Select, bindparam, select
 
 from forum.accounts.standing import audience
+from forum.answers.authors import author_label
 from forum.answers.models import Answer
 from forum.comparing.aggregates import MembersReport
 from forum.conditions.models import Condition, Treatment, TreatmentKind
@@ -52,15 +53,6 @@ def json_ld(data: dict[str, Any]) -> Markup:
 
 def is_public(answer: Answer) -> bool:
     return answer.is_published and not answer.is_members_only
-
-
-def author_name(answer: Answer, condition: Condition) -> str:
-    """What readers see of the author: never the account behind an anonymous answer."""
-    if answer.is_anonymous:
-        return f"A member with {condition.name}"
-    if answer.author is None:
-        return "Former member"
-    return answer.author.display_name
 
 
 def question_page_data(page: QuestionPage) -> dict[str, Any]:
@@ -181,7 +173,7 @@ def _answer(answer: Answer, condition: Condition) -> dict[str, Any]:
         "dateCreated": shared.isoformat(timespec="seconds"),
         "upvoteCount": answer.helpful_count,
         "url": absolute_url("answers.permalink", answer_id=answer.id),
-        "author": {"@type": "Person", "name": author_name(answer, condition)},
+        "author": {"@type": "Person", "name": author_label(answer, condition)},
     }
     if answer.edited_at:
         data["dateModified"] = answer.edited_at.isoformat(timespec="seconds")

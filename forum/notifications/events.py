@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 
 from forum.accounts.models import AccountStatus, Role, User
 from forum.accounts.standing import may_be_notified_sql, reads_members_only_sql
+from forum.answers.authors import author_label
 from forum.answers.models import Answer
 from forum.database import db, utcnow
 from forum.flags.models import Flag, FlagStatus
@@ -112,10 +113,9 @@ def _short(text: str) -> str:
     return text if len(text) <= MESSAGE_MAX else text[: MESSAGE_MAX - 1] + "…"
 
 
-def author_label(answer: Answer) -> str:
-    if answer.author is None:
-        return "A former member"
-    return "A member" if answer.is_anonymous else answer.author.display_name
+def _author(answer: Answer) -> str:
+    # The notification names the question already; its condition would only repeat it.
+    return "A member" if answer.is_anonymous else author_label(answer)
 
 
 # The jobs.
@@ -134,7 +134,7 @@ def fan_out_new_answer(answer_id: int, after: int) -> None:
         candidates = candidates.where(reads_members_only_sql())
     topic = f"answer:{answer.id}"
     ids = next_recipients(candidates, after, topic)
-    message = f"{author_label(answer)} shared their experience on “{answer.question.title}”."
+    message = f"{_author(answer)} shared their experience on “{answer.question.title}”."
     link = path_for("answers.permalink", answer_id=answer.id)
     notify_users(ids, NotificationKind.NEW_ANSWER, _short(message), link, topic=topic,
                  answer_id=answer.id)  # fmt: skip

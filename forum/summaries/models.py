@@ -6,10 +6,10 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, event, inspect
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from forum.database import db, utcnow
+from forum.database import db, listen_on_every_session, utcnow
 
 if TYPE_CHECKING:
     from forum.accounts.models import User
@@ -191,7 +191,11 @@ def _revision_of(session: Session, reference: SummaryReference) -> SummaryRevisi
     return session.get(SummaryRevision, reference.revision_id) if reference.revision_id else None
 
 
-@event.listens_for(Session, "before_flush")
+def guard_published_revisions() -> None:
+    """Refuse, on every session, a write to a published revision: registered by create_app."""
+    listen_on_every_session((("before_flush", _keep_published_revisions_unchanged),))
+
+
 def _keep_published_revisions_unchanged(session: Session, _context, _instances) -> None:
     """The last line of defence behind the services: refuse any write to a published revision."""
     with session.no_autoflush:
