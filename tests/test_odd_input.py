@@ -179,7 +179,7 @@ def rules(app):
     return [rule for rule in app.url_map.iter_rules() if rule.endpoint != "static"]
 
 
-SLUG_OF = {"questions": "question_slug", "discovery.question_feed": "question_slug",
+SLUG_OF = {"pages.question": "question_slug", "discovery.question_feed": "question_slug",
            "comparing.treatment": "treatment_slug"}  # fmt: skip
 
 

@@ -30,10 +30,15 @@ STRUCTURE = {
 
 
 def blocking_violations(page, **options) -> list[dict]:
-    results = axe.run(page, options={"resultTypes": ["violations"], **options})
+    # axe-core is injected once per page (it is large); each check then runs it again.
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe.axe_script)
+    results = page.evaluate(
+        "options => axe.run(options)", {"resultTypes": ["violations"], **options}
+    )
     return [
         violation
-        for violation in results.response["violations"]
+        for violation in results["violations"]
         if violation["impact"] in BLOCKING or violation["id"] in STRUCTURE
     ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from copy import deepcopy as copy_of
 from datetime import timedelta
 
 import pytest
@@ -24,11 +26,12 @@ from forum.summaries.models import (
     SummaryReference,
     SummaryRevision,
 )
+from tests.conftest import on_postgres
 from tools.demo import data
 from tools.demo.cli import seed_demo_command
 from tools.demo.compose import sentence_count
 from tools.demo.moderation import NEWCOMERS
-from tools.demo.seed import DemoSeedError, seed_demo
+from tools.demo.seed import DemoSeedError, SeedReport, seed_demo
 
 PASSWORD = "demo-password-for-tests"
 DEMO_ROLES = {
@@ -60,9 +63,39 @@ SEEDED_MODELS = (
 
 @pytest.fixture
 def seeded(app):
-    report = seed_demo(PASSWORD)
-    db.session.commit()
-    return report
+    """The demo content, seeded through seed_demo. Seeding takes a second or more (it hashes
+    passwords and writes thousands of rows), so on SQLite the first test's seeded database is
+    copied aside and each later test starts from that copy (SQLite's backup API), an exact copy
+    of what seeding made."""
+    if on_postgres():
+        report = seed_demo(PASSWORD)
+        db.session.commit()
+        return report
+    if not _SEEDED:
+        report = seed_demo(PASSWORD)
+        db.session.commit()
+        copy = sqlite3.connect(":memory:")
+        _backup(into=copy)
+        _SEEDED.append((copy, report))
+        return report
+    copy, report = _SEEDED[0]
+    _backup(source=copy)
+    return copy_of(report)
+
+
+_SEEDED: list[tuple[sqlite3.Connection, SeedReport]] = []
+
+
+def _backup(into: sqlite3.Connection | None = None, source: sqlite3.Connection | None = None):
+    """Copy the test's database INTO a connection, or SOURCE's database into the test's."""
+    pooled = db.engine.raw_connection()  # the in-memory database's one connection
+    try:
+        if into is not None:
+            pooled.driver_connection.backup(into)
+        else:
+            source.backup(pooled.driver_connection)
+    finally:
+        pooled.close()
 
 
 def row_counts() -> dict[str, int]:
