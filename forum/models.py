@@ -36,12 +36,19 @@ from forum.notifications.models import (
     NotificationSettings,
 )
 from forum.outcomes.models import CheckIn
+from forum.proposals.models import ProposalStatus, QuestionProposal
 from forum.questions.models import Question, QuestionStatus
+from forum.reviewer_notes.models import ReviewerNote, ReviewerNoteRevision
 from forum.search.models import SearchDocument, SearchKind
+from forum.suggestions.models import SuggestionStatus, SummarySuggestion
 from forum.summaries.models import (
     ReviewerProfile,
+    ReviewTask,
+    ReviewTaskKind,
+    ReviewTaskStatus,
     RevisionStatus,
     Summary,
+    SummaryClaim,
     SummaryReference,
     SummaryRevision,
 )
@@ -66,6 +73,8 @@ SHOWN_TO_READERS: dict[type, frozenset[str] | None] = {
     SummaryRevision: EVERY_COLUMN,
     SummaryReference: EVERY_COLUMN,
     ReviewerProfile: EVERY_COLUMN,
+    SummaryClaim: EVERY_COLUMN,
+    ReviewerNote: EVERY_COLUMN,
     User: frozenset({"display_name", "status", "role"}),
 }
 
@@ -93,9 +102,16 @@ __all__ = [
     "NotificationSettings",
     "Outcome",
     "Perspective",
+    "ProposalStatus",
     "Question",
+    "QuestionProposal",
     "QuestionStatus",
     "ReportedSideEffect",
+    "ReviewTask",
+    "ReviewTaskKind",
+    "ReviewTaskStatus",
+    "ReviewerNote",
+    "ReviewerNoteRevision",
     "ReviewerProfile",
     "RevisionStatus",
     "Role",
@@ -103,9 +119,12 @@ __all__ = [
     "SearchKind",
     "SideEffect",
     "SiteSetting",
+    "SuggestionStatus",
     "Summary",
+    "SummaryClaim",
     "SummaryReference",
     "SummaryRevision",
+    "SummarySuggestion",
     "TimeSinceDiagnosis",
     "Treatment",
     "TreatmentKind",

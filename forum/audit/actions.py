@@ -44,6 +44,17 @@ class Action(enum.StrEnum):
     TREATMENT_MOVED = "treatment_moved"
     SIDE_EFFECT_CREATED = "side_effect_created"
     SIDE_EFFECT_UPDATED = "side_effect_updated"
+    CLAIM_MARKED = "claim_marked"
+    CLAIM_REMOVED = "claim_removed"
+    REVIEW_TASK_RESOLVED = "review_task_resolved"
+    REVIEWER_NOTE_ADDED = "reviewer_note_added"
+    REVIEWER_NOTE_EDITED = "reviewer_note_edited"
+    REVIEWER_NOTE_WITHDRAWN = "reviewer_note_withdrawn"
+    SUGGESTION_ACCEPTED = "suggestion_accepted"
+    SUGGESTION_DECLINED = "suggestion_declined"
+    QUESTION_PROPOSAL_PUBLISHED = "question_proposal_published"
+    QUESTION_PROPOSAL_MERGED = "question_proposal_merged"
+    QUESTION_PROPOSAL_DECLINED = "question_proposal_declined"
 
     @property
     def label(self) -> str:
@@ -63,6 +74,17 @@ _LABELS = {
     Action.REVIEWER_PROFILE_UPDATED: "Reviewer profile changed",
     Action.REVIEWER_PROFILE_VERIFIED: "Reviewer verified",
     Action.REVIEWER_PROFILE_UNVERIFIED: "Reviewer verification withdrawn",
+    Action.CLAIM_MARKED: "Summary passage linked to members' reports",
+    Action.CLAIM_REMOVED: "Summary passage unlinked",
+    Action.REVIEW_TASK_RESOLVED: "Review task resolved",
+    Action.REVIEWER_NOTE_ADDED: "Reviewer note added to an answer",
+    Action.REVIEWER_NOTE_EDITED: "Reviewer note edited",
+    Action.REVIEWER_NOTE_WITHDRAWN: "Reviewer note withdrawn",
+    Action.SUGGESTION_ACCEPTED: "Suggested correction taken into a draft",
+    Action.SUGGESTION_DECLINED: "Suggested correction declined",
+    Action.QUESTION_PROPOSAL_PUBLISHED: "Proposed question published",
+    Action.QUESTION_PROPOSAL_MERGED: "Proposed question joined to an existing one",
+    Action.QUESTION_PROPOSAL_DECLINED: "Proposed question declined",
 }
 
 

@@ -46,6 +46,12 @@ summary_published = Event("summary_published", "(revision) a summary revision wa
 summary_report_answered = Event(
     "summary_report_answered", "(flag) a reviewer replied to a reader's report on a summary."
 )
+reviewer_note_changed = Event(
+    "reviewer_note_changed", "(note) a reviewer added, edited or withdrew a note on an answer."
+)
+suggestion_decided = Event(
+    "suggestion_decided", "(suggestion) a reviewer accepted or declined a suggested correction."
+)
 someone_at_risk = Event("someone_at_risk", "(flag) a reader reported that someone may be at risk.")
 
 

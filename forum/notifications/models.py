@@ -54,6 +54,9 @@ class NotificationKind(enum.Enum):
     HELPFUL = "helpful"  # batched: one notification counts the votes since it was read
     AT_RISK_REPORT = "at_risk_report"  # for moderators: someone may be at risk
     CHECK_IN = "check_in"  # "still working?", months after the member posted their answer
+    REVIEWER_NOTE = "reviewer_note"  # a medical reviewer added or changed a note on your answer
+    SUGGESTION_DECIDED = "suggestion_decided"  # what became of your suggested correction
+    PROPOSAL_DECIDED = "proposal_decided"  # what became of the question you proposed
 
 
 # Kinds mailed at once whatever the member's choice: a crisis cannot wait for a digest.

@@ -6,13 +6,25 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, inspect
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    inspect,
+    text,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from forum.database import db, listen_on_every_session, utcnow
 
 if TYPE_CHECKING:
     from forum.accounts.models import User
+    from forum.conditions.models import Treatment
     from forum.questions.models import Question
 
 
@@ -156,6 +168,99 @@ class SummaryReference(db.Model):
     year: Mapped[int | None]
 
     revision: Mapped[SummaryRevision] = relationship(back_populates="references")
+
+
+# Which vocabulary treatments a claim names.
+summary_claim_treatments = Table(
+    "summary_claim_treatments",
+    db.metadata,
+    Column("claim_id", ForeignKey("summary_claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("treatment_id", ForeignKey("treatments.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class SummaryClaim(db.Model):
+    """A passage of a summary that a reviewer marked as naming treatments of the condition's
+    vocabulary, so that readers see beside it what members report about those treatments.
+
+    A claim belongs to the summary, not to one revision: it is shown while the current
+    published revision still holds its passage, word for word."""
+
+    __tablename__ = "summary_claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    summary_id: Mapped[int] = mapped_column(ForeignKey("summaries.id"), index=True)
+    passage: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(default=0)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    summary: Mapped[Summary] = relationship()
+    created_by: Mapped[User | None] = relationship()
+    treatments: Mapped[list[Treatment]] = relationship(
+        secondary=summary_claim_treatments, order_by="Treatment.name"
+    )
+
+
+class ReviewTaskKind(enum.Enum):
+    """How members' reports can diverge from what a summary says."""
+
+    UNMENTIONED_TREATMENT = "unmentioned_treatment"  # many report one the summary never names
+    MOSTLY_WORSE = "mostly_worse"  # most who tried one the summary names say it made it worse
+    OVERDUE_WITH_NEW_REPORTS = "overdue_with_new_reports"  # past its review date, reports coming
+
+
+class ReviewTaskStatus(enum.Enum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+OPEN_REVIEW_TASK = text("status = 'open'")
+
+
+class ReviewTask(db.Model):
+    """A to-do on the reviewers' dashboard: members' reports diverge from a summary. It holds
+    the evidence as counted when it was opened; a reviewer resolves it with a note, or by
+    starting a new draft."""
+
+    __tablename__ = "review_tasks"
+    __table_args__ = (
+        # One open task per summary, kind and subject (a treatment, or "" for the summary).
+        Index(
+            "uq_review_tasks_open",
+            "summary_id",
+            "kind",
+            "subject",
+            unique=True,
+            sqlite_where=OPEN_REVIEW_TASK,
+            postgresql_where=OPEN_REVIEW_TASK,
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    summary_id: Mapped[int] = mapped_column(ForeignKey("summaries.id"), index=True)
+    kind: Mapped[ReviewTaskKind]
+    subject: Mapped[str] = mapped_column(String(40), default="")  # "treatment:12", or ""
+    treatment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("treatments.id", ondelete="SET NULL")
+    )
+    evidence: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[ReviewTaskStatus] = mapped_column(default=ReviewTaskStatus.OPEN, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None]
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    resolution_note: Mapped[str] = mapped_column(Text, default="")
+    draft_revision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("summary_revisions.id", ondelete="SET NULL")
+    )
+
+    summary: Mapped[Summary] = relationship()
+    treatment: Mapped[Treatment | None] = relationship()
+    resolved_by: Mapped[User | None] = relationship()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is ReviewTaskStatus.OPEN
 
 
 class PublishedRevisionError(RuntimeError):
