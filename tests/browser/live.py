@@ -123,6 +123,15 @@ def seed_follows_and_notifications() -> None:
     someone_finds_helpful(follower)
 
 
+def question_path(app: Flask, title: str) -> str:
+    """The path of the demo question titled TITLE."""
+    with app.test_request_context():
+        question = db.session.scalar(select(Question).where(Question.title == title))
+        path = question_url(question)
+        db.session.remove()
+    return path
+
+
 def publish_answer(author: User, question: Question, body: str) -> Answer:
     """AUTHOR's answer to QUESTION, as the answer form posts it; it must publish at once."""
     perspective = membership_for(author, question).relation  # as the form fills it in

@@ -14,8 +14,7 @@ from forum.accounts.models import User
 from forum.answers.models import Answer
 from forum.database import db
 from forum.questions.models import Question
-from forum.web.urls import question_url
-from tests.browser.live import tab_to
+from tests.browser.live import question_path, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +29,6 @@ STORY = (
     "I keep a stool in the kitchen so I can sit while I cook, and I plan the week so that no "
     "two busy days come together. A short warm shower in the morning loosens me up."
 )
-
-
-def question_path(forum_app) -> str:
-    with forum_app.test_request_context():
-        question = db.session.scalar(select(Question).where(Question.title == TITLE))
-        path = question_url(question)
-        db.session.remove()
-    return path
 
 
 def answer_of(forum_app, email: str) -> int:
@@ -72,7 +63,7 @@ def flash(page: Page):
 
 
 def test_a_follower_hears_of_a_new_answer_and_the_bell_leads_to_it(open_page, forum_app):
-    path = question_path(forum_app)
+    path = question_path(forum_app, TITLE)
     page = open_page(path, signed_in_as=FOLLOWER_EMAIL)
     expect(bell(page)).to_have_accessible_name("Notifications")  # nothing unread yet
     expect(bell(page).locator(".bell__count")).to_have_count(0)

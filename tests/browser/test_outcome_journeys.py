@@ -19,7 +19,7 @@ from forum.database import db
 from forum.outcomes.schedule import months_after
 from forum.outcomes.sending import send_due_check_ins
 from forum.questions.models import Question
-from forum.web.urls import question_url
+from tests.browser.live import question_path
 
 pytestmark = pytest.mark.browser
 
@@ -31,14 +31,6 @@ STORY = (
     "It took four years and three neurologists. Once I was diagnosed, diazepam eased the "
     "stiffness within a few weeks, though it left me drowsy at first."
 )
-
-
-def question_path(forum_app) -> str:
-    with forum_app.test_request_context():
-        question = db.session.scalar(select(Question).where(Question.title == TITLE))
-        path = question_url(question)
-        db.session.remove()
-    return path
 
 
 def six_months_pass(forum_app) -> None:
@@ -85,7 +77,7 @@ def answer_with_details(page: Page) -> None:
 def test_a_member_answers_in_detail_is_asked_after_six_months_and_readers_see_the_update(
     open_page, forum_app
 ):
-    path = question_path(forum_app)
+    path = question_path(forum_app, TITLE)
     page = open_page(path, signed_in_as=MEMBER_EMAIL)
     answer_with_details(page)
     expect(flash(page)).to_contain_text("Thank you for sharing")
