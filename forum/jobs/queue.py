@@ -88,9 +88,11 @@ def _in_the_app(function: Callable) -> Callable:
 def _run_in_the_app(app: Flask, function: Callable, *args: Any, **kwargs: Any) -> Any:
     # Its own app and request contexts, even when it runs at once (tests): its own database
     # session, which it commits; the app's teardown ends that session and sends the mail it
-    # wrote; links are built on SITE_URL.
+    # wrote; links are built on SITE_URL. A POST, because jobs write: on SQLite that makes the
+    # job take the write lock when it begins (forum.database._begin_sqlite), so a job that reads,
+    # then writes, waits for another writer instead of failing with "database is locked".
     site = app.config["SITE_URL"] or None
-    with app.app_context(), app.test_request_context("/", base_url=site):
+    with app.app_context(), app.test_request_context("/", base_url=site, method="POST"):
         return function(*args, **kwargs)
 
 

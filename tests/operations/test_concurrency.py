@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import func, select
 
 from config import TestingConfig as SuiteSettings
@@ -26,6 +27,7 @@ from forum import create_app
 from forum.accounts.models import User
 from forum.answers.models import Answer, AnswerRevision, AnswerStatus
 from forum.database import db
+from forum.jobs.queue import job
 from tests.answers.helpers import answer_form
 from tests.conftest import RequestClient, on_postgres
 from tests.factories import PASSWORD, Factory
@@ -108,6 +110,35 @@ def write_as(post, question_id: int, answer_path) -> list[int]:
             )
         )
     return codes
+
+
+@job()
+def count_members_then_touch_one(member_id: int) -> None:
+    """A job that reads, then writes, as most jobs do."""
+    db.session.scalar(select(func.count(User.id)))
+    db.session.get(User, member_id).bio = "Touched by a job."
+    db.session.commit()
+
+
+@pytest.mark.skipif(on_postgres(), reason="SQLite's write lock")
+def test_a_job_takes_the_write_lock_when_it_begins(shared_app):
+    """On SQLite a transaction that reads and then writes fails at once with "database is
+    locked" while another writer is busy (the busy timeout does not cover that upgrade), so a
+    job begins IMMEDIATE, as a request that may write does."""
+    member_id = Factory().user().id
+    db.session.rollback()  # the test's own reads are done
+    statements: list[str] = []
+
+    def record(_connection, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        count_members_then_touch_one.enqueue(member_id)
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", record)
+    assert statements[0] == "BEGIN IMMEDIATE", statements[:3]
+    assert db.session.get(User, member_id).bio == "Touched by a job."
 
 
 def test_eight_threads_writing_at_once_lose_nothing(shared_app):
