@@ -194,6 +194,7 @@ SUGGESTION_OUTCOMES = {
 
 @job(retries=3, retry_delay=30, retry_backoff=2)
 def tell_proposer(suggestion_id: int) -> None:
+    """Tell the reader what became of their suggestion, once, if they still have an account."""
     suggestion = db.session.get(SummarySuggestion, suggestion_id)
     if suggestion is None or suggestion.proposer_id is None:
         return

@@ -66,8 +66,9 @@ def _remove_links(link_model, link_target, counted_model, counter, user_id: int)
 
 
 def _detach_suggestions(user_id: int) -> None:
-    """Suggested corrections stay for the reviewers (and in the history of any draft made
-    from them) with nobody named as their proposer."""
+    """Suggested corrections stay with the reviewers, linked to any draft made from them, with
+    nobody named as their proposer. (The proposer column's ON DELETE SET NULL would do it too;
+    it is said here, beside everything else deletion does to what a member wrote.)"""
     db.session.execute(
         update(SummarySuggestion)
         .where(SummarySuggestion.proposer_id == user_id)

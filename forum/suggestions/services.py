@@ -133,8 +133,8 @@ def open_suggestion_by(proposer: User, summary: Summary) -> SummarySuggestion | 
 
 def _one_send_at_a_time(proposer: User) -> None:
     """Hold the proposer's row until commit (on PostgreSQL): the same form sent twice at once
-    waits here, and the second send then finds the first suggestion. No unique index can say
-    "one open suggestion per reader and summary" in this schema, so the lock does."""
+    waits here, and the second send then finds the first suggestion. The schema has no unique
+    index for "one open suggestion per reader and summary", so this lock keeps the rule."""
     db.session.execute(select(User.id).where(User.id == proposer.id).with_for_update())
 
 
