@@ -49,6 +49,8 @@ from forum.search import index as search_index
 from forum.search import schema as search_schema
 from forum.search import views as search_views
 from forum.search.cli import search_cli
+from forum.suggestions import views as suggestions
+from forum.summaries import dashboard as review_dashboard
 from forum.summaries import models as summary_models
 from forum.summaries import review_views as review
 from forum.summaries import views as summaries
@@ -82,8 +84,11 @@ WHAT_FOLLOWS = {
     events.check_in_due: [notification_events.check_in_due],
     events.summary_published: [notification_events.summary_published],
     events.summary_report_answered: [notification_events.summary_report_answered],
+    events.suggestion_decided: [notification_events.suggestion_decided],
     events.someone_at_risk: [notification_events.someone_at_risk],
 }
+# Tables that features above summaries add to the reviewers' dashboard, in this order.
+REVIEW_DASHBOARD_PARTS = (suggestions.DASHBOARD_PART,)
 TEMPLATE_CHECKS = (
     *standing.TEMPLATE_CHECKS,
     *answer_permissions.TEMPLATE_CHECKS,
@@ -95,6 +100,7 @@ FEATURES = (
     comparing,
     summaries,
     review,
+    suggestions,
     admin,
     moderation,
     pages,
@@ -158,6 +164,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     audit_log.init_app()  # the moderation log refuses changes, on every session
     summary_models.guard_published_revisions()  # and published summaries too
     events.init_app(app, WHAT_FOLLOWS)
+    review_dashboard.init_app(app, parts=REVIEW_DASHBOARD_PARTS)
     errors.init_app(app)
     security.init_app(app)
     # Templates ask the same questions as views and services, by the same functions.

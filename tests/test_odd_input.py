@@ -23,6 +23,7 @@ from forum.answers.models import Answer, Outcome, WatchAction, WatchedWord
 from forum.database import db
 from forum.extensions import limiter
 from forum.flags.models import Flag, FlagReason
+from forum.suggestions.services import SuggestionInput, suggest_correction
 from tests.answers.helpers import answer_form
 from tests.conftest import running_app
 
@@ -148,6 +149,10 @@ def forum_content(make) -> dict[str, str]:
     word = WatchedWord(phrase="miracle cure", phrase_key="miracle cure", action=WatchAction.HOLD)
     db.session.add_all([flag, word])
     db.session.commit()
+    suggestion = suggest_correction(
+        question, make.user(), SuggestionInput("New words.", "A new body.", "Why.", "A source")
+    )
+    db.session.commit()
     return {
         "condition_id": str(condition.id),
         "slug": condition.slug,
@@ -159,6 +164,7 @@ def forum_content(make) -> dict[str, str]:
         "revision_id": str(revision.id),
         "profile_id": str(revision.reviewer_profile.id),
         "flag_id": str(flag.id),
+        "suggestion_id": str(suggestion.id),
         "user_id": str(member.id),
         "word_id": str(word.id),
         "name": member.display_name,

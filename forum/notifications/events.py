@@ -29,6 +29,7 @@ from forum.notifications.models import (
 )
 from forum.outcomes.sending import check_in_message
 from forum.questions.models import Question
+from forum.suggestions.models import SuggestionStatus, SummarySuggestion
 from forum.summaries.models import RevisionStatus, SummaryRevision
 from forum.web.urls import path_for
 
@@ -52,6 +53,12 @@ def summary_report_answered(flag: Flag) -> None:
     """A reviewer replied to a reader's report about a summary."""
     if flag.reporter_id is not None:
         after_commit(tell_reporter, flag.id)
+
+
+def suggestion_decided(suggestion: SummarySuggestion) -> None:
+    """A reviewer accepted or declined a reader's suggested correction: tell the reader."""
+    if suggestion.proposer_id is not None:
+        after_commit(tell_proposer, suggestion.id)
 
 
 def answer_found_helpful(answer: Answer) -> None:
@@ -173,6 +180,33 @@ def tell_reporter(flag_id: int) -> None:
     message = f"A medical reviewer replied to your report about the summary of “{title}”."
     notify_users(ids, NotificationKind.REPORT_REPLY, _short(message),
                  path_for("summaries.my_reports"), topic=topic)  # fmt: skip
+    db.session.commit()
+
+
+# What became of a suggested correction, in the words its reader gets.
+SUGGESTION_OUTCOMES = {
+    SuggestionStatus.ACCEPTED: "A medical reviewer took your suggested correction to the summary "
+    "of “{title}” into a new draft.",
+    SuggestionStatus.DECLINED: "A medical reviewer read your suggested correction to the summary "
+    "of “{title}” and did not take it up; their reason is on your suggestions page.",
+}
+
+
+@job(retries=3, retry_delay=30, retry_backoff=2)
+def tell_proposer(suggestion_id: int) -> None:
+    """Tell the reader what became of their suggestion, once, if they still have an account."""
+    suggestion = db.session.get(SummarySuggestion, suggestion_id)
+    if suggestion is None or suggestion.proposer_id is None:
+        return
+    outcome = SUGGESTION_OUTCOMES.get(suggestion.status)
+    if outcome is None:  # still open: nothing to tell
+        return
+    topic = f"suggestion:{suggestion.id}"
+    ids = next_recipients(select(User.id).where(User.id == suggestion.proposer_id,
+                                                may_be_notified_sql()), 0, topic)  # fmt: skip
+    message = outcome.format(title=suggestion.summary.question.title)
+    link = f"{path_for('suggestions.mine')}#suggestion-{suggestion.id}"
+    notify_users(ids, NotificationKind.SUGGESTION_DECIDED, _short(message), link, topic=topic)
     db.session.commit()
 
 

@@ -15,6 +15,7 @@ from forum.database import db
 from forum.flags.models import Flag
 from forum.outcomes.models import CheckIn
 from forum.questions.models import Question
+from forum.suggestions.models import SummarySuggestion
 
 
 def delete_account(user: User, password: str, *, keep_answers: bool) -> None:
@@ -28,6 +29,7 @@ def delete_account(user: User, password: str, *, keep_answers: bool) -> None:
     user_id = user.id
     _withdraw_votes(user_id)
     _leave_every_community(user_id)
+    _detach_suggestions(user_id)
     if keep_answers:
         _detach_answers(user_id)
     else:
@@ -61,6 +63,18 @@ def _remove_links(link_model, link_target, counted_model, counter, user_id: int)
         .execution_options(synchronize_session=False)
     )
     db.session.execute(delete(link_model).where(link_model.user_id == user_id))
+
+
+def _detach_suggestions(user_id: int) -> None:
+    """Suggested corrections stay with the reviewers, linked to any draft made from them, with
+    nobody named as their proposer. (The proposer column's ON DELETE SET NULL would do it too;
+    it is said here, beside everything else deletion does to what a member wrote.)"""
+    db.session.execute(
+        update(SummarySuggestion)
+        .where(SummarySuggestion.proposer_id == user_id)
+        .values(proposer_id=None)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _detach_answers(user_id: int) -> None:

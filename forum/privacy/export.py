@@ -19,6 +19,7 @@ from forum.notifications.models import Follow, Notification
 from forum.notifications.services import settings_of
 from forum.outcomes.models import CheckIn
 from forum.outcomes.schedule import check_ins_by_answer
+from forum.suggestions.models import SummarySuggestion
 
 
 def export_member_data(user: User) -> dict[str, Any]:
@@ -34,6 +35,10 @@ def export_member_data(user: User) -> dict[str, Any]:
             for vote in _rows(HelpfulVote, HelpfulVote.user_id == user.id)
         ],
         "flags": [_flag(flag) for flag in _rows(Flag, Flag.reporter_id == user.id)],
+        "summary_suggestions": [
+            _suggestion(suggestion)
+            for suggestion in _rows(SummarySuggestion, SummarySuggestion.proposer_id == user.id)
+        ],
         "moderation_decisions": [_decision(entry) for entry in _decisions_about(user)],
         "notices": [
             {"kind": n.kind.value, "message": n.message, "created_at": _iso(n.created_at)}
@@ -170,6 +175,22 @@ def _flag(flag: Flag) -> dict[str, Any]:
         "status": flag.status.value,
         "resolution_note": flag.resolution_note,
         "created_at": _iso(flag.created_at),
+    }
+
+
+def _suggestion(suggestion: SummarySuggestion) -> dict[str, Any]:
+    """A suggested correction and what became of it; never which reviewer decided."""
+    return {
+        "question": suggestion.summary.question.title,
+        "short_answer": suggestion.short_answer,
+        "body": suggestion.body,
+        "reason": suggestion.reason,
+        "source_title": suggestion.source_title,
+        "source_url": suggestion.source_url,
+        "status": suggestion.status.value,
+        "decision_note": suggestion.decision_note,
+        "created_at": _iso(suggestion.created_at),
+        "decided_at": _iso(suggestion.decided_at),
     }
 
 

@@ -1,10 +1,13 @@
-"""What the reviewers' dashboard lists: reviews falling due, drafts, and readers' reports."""
+"""What the reviewers' dashboard lists: reviews falling due, drafts, and readers' reports, and
+the tables that features above summaries add to it (registered by create_app, see init_app)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from flask import Flask, current_app
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
@@ -16,6 +19,22 @@ from forum.summaries.services import review_settings
 
 # The dashboard is a to-do list, not an archive: each table shows this many at most.
 ROWS_PER_TABLE = 100
+EXTENSION = "review_dashboard_parts"
+
+
+@dataclass(frozen=True)
+class DashboardPart:
+    """A table that a feature above summaries adds to the dashboard: TEMPLATE draws it from
+    `rows`, which LOAD_ROWS reads (in one query, whatever the number of rows)."""
+
+    template: str
+    load_rows: Callable[[], list]
+
+
+def init_app(app: Flask, parts: Sequence[DashboardPart]) -> None:
+    """The tables features above summaries add to APP's dashboard, in the order shown: they
+    cannot be imported from here, so create_app hands them over."""
+    app.extensions[EXTENSION] = tuple(parts)
 
 
 @dataclass(frozen=True)
@@ -27,9 +46,11 @@ class Dashboard:
     in_progress: list[SummaryRevision]
     open_reports: list[Flag]
     without_summary: list[Question]
+    parts: list[tuple[str, list]]  # (template, rows) of each registered DashboardPart
 
 
 def reviewer_dashboard() -> Dashboard:
+    """Everything a medical reviewer may need to act on today, each table in one query."""
     today = utcnow().date()
     horizon = today + review_settings().due_soon
     return Dashboard(
@@ -40,6 +61,9 @@ def reviewer_dashboard() -> Dashboard:
         in_progress=_revisions(EDITABLE_STATUSES),
         open_reports=_open_reports(),
         without_summary=_questions_without_summary(),
+        parts=[
+            (part.template, part.load_rows()) for part in current_app.extensions.get(EXTENSION, ())
+        ],
     )
 
 

@@ -194,7 +194,7 @@ def save_draft(question: Question, writer: User, content: SummaryInput) -> Summa
     """Save the writer's draft, starting one if needed. Readers keep the published revision."""
     if not is_reviewer(writer):
         raise ForumError("Only medical reviewers and admins can write summaries.")
-    _check_content(content)
+    check_content(content)
     revision = working_revision(question)
     if revision is None:
         revision = _start_revision(question, writer)
@@ -251,7 +251,8 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _check_content(content: SummaryInput) -> None:
+def check_content(content: SummaryInput) -> None:
+    """Refuse content no summary may have: the draft form's rules, asked by suggestions too."""
     short_answer = content.short_answer.strip()
     if not short_answer or not content.body.strip():
         raise ForumError("A summary needs both a short answer and a body.")
