@@ -191,19 +191,20 @@ def test_publishing_refuses_a_title_an_existing_question_already_asks(community)
     assert proposal.status is ProposalStatus.OPEN
 
 
-def test_a_published_question_is_visible_searchable_and_waits_for_its_summary(app, community, make):
+def test_a_published_question_is_listed_searchable_and_waits_for_its_summary(app, community, make):
     proposal = community.propose(TITLE)
     client = app.test_client(user=community.admin)
+    reader = app.test_client()
+    condition_path = f"/conditions/{community.condition.id}/{community.condition.slug}"
+    assert TITLE not in text_of(reader.get(condition_path))  # and the page is kept
 
     sent = decide(client, proposal, "publish")
 
     assert sent.headers["Location"] == "/moderation/proposals"
     assert "Published. The member has been told" in text_of(client.get("/moderation/proposals"))
     (question,) = questions_titled(TITLE)
-    reader = app.test_client()
     page = text_of(reader.get(f"/questions/{question.id}/{question.slug}"))
     assert "A medically reviewed summary for this question is being prepared." in page
-    condition_path = f"/conditions/{community.condition.id}/{community.condition.slug}"
     assert TITLE in text_of(reader.get(condition_path))
     with app.test_request_context():
         found = search(SearchRequest(text="cold weather"), make.user())
@@ -359,3 +360,17 @@ def test_a_former_members_proposal_is_still_decided_and_nobody_is_told(app, comm
     (entry,) = log_entries(Action.QUESTION_PROPOSAL_PUBLISHED)
     assert entry.subject_user_id is None
     assert questions_titled(TITLE)
+
+
+def test_the_log_links_to_the_proposal_and_the_member_sees_the_decision(app, community):
+    proposal = community.propose(TITLE)
+    services.decline_proposal(proposal, community.moderator, REASON)
+    db.session.commit()
+
+    log = text_of(app.test_client(user=community.admin).get("/moderation/log"))
+    own = text_of(app.test_client(user=community.member).get("/account/moderation"))
+
+    assert f'href="/moderation/proposals/{proposal.id}">Proposed question {proposal.id}' in log
+    assert "Proposed question declined" in own and REASON in own
+    assert 'href="/account/proposals">Your proposed question' in own
+    assert "ModMaple" not in own  # never which moderator
