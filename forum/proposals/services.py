@@ -122,6 +122,7 @@ def title_key(title: str) -> str:
 
 
 def _proposed_title(text: str) -> str:
+    """The title with its spaces tidied, refused when empty, too long or without a word."""
     title = " ".join(text.split())
     if not title:
         raise ForumError("Please write the question.", field="title")
@@ -133,6 +134,7 @@ def _proposed_title(text: str) -> str:
 
 
 def _proposed_details(text: str) -> str:
+    """The optional details, trimmed, refused when too long."""
     details = (text or "").strip()
     if len(details) > DETAILS_MAX:
         raise ForumError(
@@ -171,7 +173,7 @@ def _refuse_repeated_proposal(condition: Condition, proposer: User, title: str) 
 def publish_proposal(proposal: QuestionProposal, moderator: User, title: str = "") -> Question:
     """Make the proposal a question, as it reads or with the moderator's light edit of TITLE.
     It goes last in its condition's list, and its reviewed summary is still to be written."""
-    _require_reviewer(moderator)
+    _require_moderator(moderator)
     title = _proposed_title(title or proposal.title)
     if (existing := _repeated_question(proposal.condition, title)) is not None:
         raise ForumError(
@@ -199,7 +201,7 @@ def publish_proposal(proposal: QuestionProposal, moderator: User, title: str = "
 
 def merge_proposal(proposal: QuestionProposal, moderator: User, question: Question | None) -> None:
     """The proposal asks what QUESTION (of the same condition) already asks: join it there."""
-    _require_reviewer(moderator)
+    _require_moderator(moderator)
     if (
         question is None
         or question.condition_id != proposal.condition_id
@@ -222,7 +224,7 @@ def merge_proposal(proposal: QuestionProposal, moderator: User, question: Questi
 
 def decline_proposal(proposal: QuestionProposal, moderator: User, reason: str) -> None:
     """Leave the proposal unpublished, telling the proposer why."""
-    _require_reviewer(moderator)
+    _require_moderator(moderator)
     reason = (reason or "").strip()
     if not reason:
         raise ForumError(
@@ -239,7 +241,8 @@ def decline_proposal(proposal: QuestionProposal, moderator: User, reason: str) -
     )
 
 
-def _require_reviewer(user: User) -> None:
+def _require_moderator(user: User) -> None:
+    """Refuse anyone but moderators and admins, whoever called."""
     if not can_review_proposals(user):
         raise ForumError("Only moderators and admins decide about proposed questions.")
 
@@ -269,6 +272,7 @@ def _decide(
 def _record(
     moderator: User, action: Action, proposal: QuestionProposal, after: dict, reason: str = ""
 ) -> None:
+    """The decision's one log entry, about the proposal, for the proposer to see too."""
     record_action(
         moderator,
         action,
@@ -282,6 +286,7 @@ def _record(
 
 
 def _tell_proposer(proposal: QuestionProposal, message: str, link: str) -> None:
+    """A notification for the proposer: on the site, and by mail if they want each one."""
     if proposal.proposer_id is not None:  # None once the proposer deleted their account
         notify_users(
             [proposal.proposer_id],
