@@ -45,6 +45,8 @@ from forum.outcomes import templating as outcome_templating
 from forum.outcomes import views as outcomes
 from forum.pages import views as pages
 from forum.privacy import views as privacy
+from forum.proposals import permissions as proposal_permissions
+from forum.proposals import views as proposals
 from forum.search import index as search_index
 from forum.search import schema as search_schema
 from forum.search import views as search_views
@@ -93,6 +95,7 @@ TEMPLATE_CHECKS = (
     *standing.TEMPLATE_CHECKS,
     *answer_permissions.TEMPLATE_CHECKS,
     *moderation_permissions.TEMPLATE_CHECKS,
+    *proposal_permissions.TEMPLATE_CHECKS,
 )
 FEATURES = (
     conditions,
@@ -113,6 +116,7 @@ FEATURES = (
     notifications,
     outcomes,
     privacy,
+    proposals,
 )
 
 

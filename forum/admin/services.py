@@ -23,6 +23,7 @@ from forum.core.errors import ForumError
 from forum.core.slugs import slugify
 from forum.database import db
 from forum.questions.models import Question, QuestionStatus
+from forum.questions.services import add_question, count_question, free_question_slug, tidy_title
 
 UP, DOWN = "up", "down"
 SYNONYM_SEPARATORS = re.compile(r"[,\n;]")
@@ -95,9 +96,7 @@ def move_condition(admin: User, condition: Condition, direction: str) -> None:
 def create_question(admin: User, condition: Condition, details: QuestionInput) -> Question:
     """Add a question at the end of the condition's list, and count it if readers can see it."""
     _require_admin(admin)
-    question = _append(Question, condition, _question_fields(details, condition, None))
-    if question.is_visible:
-        _count_question(condition, +1)
+    question = add_question(condition, details.title, details.slug, details.status)
     _log(admin, Action.QUESTION_CREATED, question, None)
     return question
 
@@ -109,22 +108,15 @@ def update_question(admin: User, question: Question, details: QuestionInput) -> 
     was_visible = question.is_visible
     _update(admin, Action.QUESTION_UPDATED, question, fields)
     if was_visible != question.is_visible:
-        _count_question(question.condition, +1 if question.is_visible else -1)
+        count_question(question.condition, +1 if question.is_visible else -1)
 
 
 def _question_fields(
-    details: QuestionInput, condition: Condition, question: Question | None
+    details: QuestionInput, condition: Condition, question: Question
 ) -> dict[str, Any]:
-    title = _required(details.title, "The question needs a title.")
-    refusal = f"Another question about {condition.name} already uses “{{slug}}”."
-    in_condition = Question.condition_id == condition.id
-    slug = _free_slug(Question, details.slug or title, question, refusal, in_condition)
+    title = tidy_title(details.title)
+    slug = free_question_slug(condition, details.slug or title, question)
     return {"title": title, "slug": slug, "status": details.status}
-
-
-def _count_question(condition: Condition, change: int) -> None:
-    """Counted in SQL, so two admins adding questions at once cannot lose one."""
-    condition.question_count = Condition.question_count + change
 
 
 def move_question(admin: User, question: Question, direction: str) -> None:
@@ -268,7 +260,7 @@ def _update(admin: User, action: Action, item, fields: dict[str, Any]) -> None:
 
 
 def _append(model, condition: Condition, fields: dict[str, Any]):
-    """A new question, treatment or side effect at the end of its condition's list."""
+    """A new treatment or side effect at the end of its condition's list."""
     position = _next_position(model.position, model.condition_id == condition.id)
     item = model(condition=condition, position=position, **fields)
     db.session.add(item)

@@ -52,6 +52,7 @@ def account_age_days(member: User) -> int:
 TARGET_PAGES = {
     "answer": ("moderation.answer", "answer_id", "Answer"),
     "user": ("moderation.member", "user_id", "Member"),
+    "question_proposal": ("proposals.proposal", "proposal_id", "Proposed question"),
 }
 
 

@@ -19,6 +19,8 @@ from forum.notifications.models import Follow, Notification
 from forum.notifications.services import settings_of
 from forum.outcomes.models import CheckIn
 from forum.outcomes.schedule import check_ins_by_answer
+from forum.proposals.models import QuestionProposal
+from forum.proposals.services import proposals_of
 from forum.suggestions.models import SummarySuggestion
 
 
@@ -58,6 +60,20 @@ def export_member_data(user: User) -> dict[str, Any]:
             for n in _rows(Notification, Notification.user_id == user.id)
         ],
         "notification_settings": _notification_settings(user),
+        "question_proposals": [_proposal(proposal) for proposal in proposals_of(user)],
+    }
+
+
+def _proposal(proposal: QuestionProposal) -> dict[str, Any]:
+    return {
+        "condition": proposal.condition.name,
+        "title": proposal.title,
+        "details": proposal.details,
+        "status": proposal.status.value,
+        "created_at": _iso(proposal.created_at),
+        "decided_at": _iso(proposal.decided_at),
+        "decision_note": proposal.decision_note,
+        "question_id": proposal.question_id,
     }
 
 

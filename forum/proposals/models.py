@@ -55,3 +55,7 @@ class QuestionProposal(db.Model):
     proposer: Mapped[User | None] = relationship(foreign_keys=[proposer_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
     question: Mapped[Question | None] = relationship()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is ProposalStatus.OPEN

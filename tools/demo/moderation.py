@@ -1,9 +1,11 @@
-"""Demo content for moderators: two newcomers' answers waiting for approval, and a few open
-reports (one saying someone may be at risk), so the queue has something to show.
+"""Demo content for moderators: two newcomers' answers waiting for approval, a few open
+reports (one saying someone may be at risk), and a member's proposed question, so the queues
+have something to show.
 
-Everything goes through the real services (submit_answer, report_answer), so the holds, the
-log entries and the author's support notice are exactly what the forum itself would make.
-Idempotent: a waiting answer is found by its author and question, a report by its reporter.
+Everything goes through the real services (submit_answer, report_answer, propose_question), so
+the holds, the log entries and the author's support notice are exactly what the forum itself
+would make. Idempotent: a waiting answer is found by its author and question, a report by its
+reporter, the proposal by its proposer and title.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from forum.flags.models import Flag, FlagReason
 from forum.moderation.flags import report_answer
 from forum.notifications.models import FollowLevel
 from forum.notifications.services import follow_of, set_follow
+from forum.proposals.models import QuestionProposal
+from forum.proposals.services import propose_question
 from tools.demo import data
 
 CONDITION_SLUG = "stiff-person-syndrome"
@@ -69,6 +73,14 @@ class ReportSpec:
     reporters: int  # how many different members report it (below the hiding threshold)
 
 
+PROPOSER_EMAIL = "meadow.march@demo.example"
+PROPOSAL_TITLE = "How do you get through a dental or medical procedure with Stiff Person Syndrome?"
+PROPOSAL_DETAILS = (
+    "Demo content: a sample proposal for trying out the moderators' queue. "
+    "Lying still in the chair and sudden noises set off my spasms. I'd like to hear what "
+    "others ask for before an appointment."
+)
+
 REPORTS = (
     ReportSpec(
         "What are the primary treatments for Stiff Person Syndrome?",
@@ -98,6 +110,25 @@ def seed_moderation_examples(now: datetime, report) -> None:
     for spec in REPORTS:
         _ensure_reports(questions[spec.question_title], spec, reporters, report)
     _ensure_demo_follows(condition, [questions[n.question_title] for n in NEWCOMERS], report)
+    _ensure_proposal(condition, now, report)
+
+
+def _ensure_proposal(condition: Condition, now: datetime, report) -> None:
+    """A member's proposed question waiting in the moderators' queue, two days old."""
+    proposer = db.session.scalar(select(User).where(User.email == PROPOSER_EMAIL))
+    if proposer is None:
+        return
+    exists = db.session.scalar(
+        select(QuestionProposal.id).where(
+            QuestionProposal.proposer_id == proposer.id, QuestionProposal.title == PROPOSAL_TITLE
+        )
+    )
+    report.tally(KIND, exists is None)
+    if exists is None:
+        proposal = propose_question(
+            condition, proposer, PROPOSAL_TITLE, PROPOSAL_DETAILS, similar_seen=True
+        )
+        proposal.created_at = now - timedelta(days=2)
 
 
 def _ensure_demo_follows(condition: Condition, questions: list, report) -> None:
