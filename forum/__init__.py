@@ -49,6 +49,7 @@ from forum.search import index as search_index
 from forum.search import schema as search_schema
 from forum.search import views as search_views
 from forum.search.cli import search_cli
+from forum.summaries import evidence_views as summary_evidence
 from forum.summaries import models as summary_models
 from forum.summaries import review_views as review
 from forum.summaries import views as summaries
@@ -57,6 +58,8 @@ from forum.web.templating import register_template_helpers
 
 # The hourly check-in job is declared when its module is imported, for the worker to run.
 assert check_in_sending
+# The reviewers' pages about claims join the review blueprint when their module is imported.
+assert summary_evidence
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Pages whose signed-out version is the same for every reader, with the query values each reads.
 PAGES_KEPT_FOR_SIGNED_OUT_READERS = {

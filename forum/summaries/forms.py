@@ -10,11 +10,12 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from forum.flags.models import FlagReason, FlagStatus
 from forum.summaries.reports import PROBLEM_REASONS, RESOLUTIONS
@@ -169,4 +170,23 @@ class ReviewerProfileForm(ForumForm):
             DataRequired("Please write a statement, even if it is “None”."),
             Length(max=2000),
         ],
+    )
+
+
+class ClaimForm(ForumForm):
+    """A passage of the published summary and the treatments it names; the view sets the
+    treatments' choices from the condition's vocabulary."""
+
+    passage = TextAreaField(
+        "Passage",
+        description="Copy it from the published summary, word for word, as readers see it.",
+        validators=[DataRequired("Please copy the passage from the summary."), Length(max=2000)],
+    )
+    treatments = SelectMultipleField(
+        "Treatments it names",
+        coerce=int,
+        # InputRequired, not DataRequired: that one would hide why a sent value was refused.
+        validators=[InputRequired("Please choose at least one treatment the passage names.")],
+        invalid_value_message="Please choose treatments from the list.",
+        invalid_choice_message="Please choose treatments from the list (not “%(value)s”).",
     )

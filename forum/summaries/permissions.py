@@ -53,3 +53,9 @@ def can_resolve_report(user: User, flag: Flag) -> bool:
 def can_verify_reviewer(user: User, profile: ReviewerProfile, allow_self_review: bool) -> bool:
     """Admins vouch for reviewers; vouching for yourself needs the small-site setting."""
     return is_admin(user) and (allow_self_review or profile.user_id != user.id)
+
+
+def can_mark_claims(user: User) -> bool:
+    """Link a passage of a published summary to members' reports, or unlink one: medical
+    reviewers and admins, the people who answer for what the summary says."""
+    return is_reviewer(user)
