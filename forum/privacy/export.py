@@ -19,6 +19,9 @@ from forum.notifications.models import Follow, Notification
 from forum.notifications.services import settings_of
 from forum.outcomes.models import CheckIn
 from forum.outcomes.schedule import check_ins_by_answer
+from forum.summaries.claims import claims_marked_by
+from forum.summaries.models import ReviewTask, SummaryClaim
+from forum.summaries.tasks import tasks_resolved_by
 
 
 def export_member_data(user: User) -> dict[str, Any]:
@@ -53,6 +56,28 @@ def export_member_data(user: User) -> dict[str, Any]:
             for n in _rows(Notification, Notification.user_id == user.id)
         ],
         "notification_settings": _notification_settings(user),
+        # A reviewer's work on summaries: passages linked to members' reports, tasks resolved.
+        "summary_claims": [_claim(claim) for claim in claims_marked_by(user)],
+        "review_tasks_resolved": [_review_task(task) for task in tasks_resolved_by(user)],
+    }
+
+
+def _claim(claim: SummaryClaim) -> dict[str, Any]:
+    return {
+        "question": claim.summary.question.title,
+        "passage": claim.passage,
+        "treatments": [treatment.name for treatment in claim.treatments],
+        "created_at": _iso(claim.created_at),
+    }
+
+
+def _review_task(task: ReviewTask) -> dict[str, Any]:
+    return {
+        "question": task.summary.question.title,
+        "kind": task.kind.value,
+        "resolution_note": task.resolution_note,
+        "draft_revision_id": task.draft_revision_id,
+        "resolved_at": _iso(task.resolved_at),
     }
 
 

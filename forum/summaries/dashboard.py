@@ -1,10 +1,12 @@
-"""What the reviewers' dashboard lists: reviews falling due, drafts, and readers' reports."""
+"""What the reviewers' dashboard lists: reviews falling due, drafts, readers' reports, and the
+tasks opened where members' reports diverge from a summary."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from flask import current_app
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
@@ -13,6 +15,7 @@ from forum.flags.models import Flag, FlagStatus
 from forum.questions.models import Question, QuestionStatus
 from forum.summaries.models import EDITABLE_STATUSES, RevisionStatus, Summary, SummaryRevision
 from forum.summaries.services import review_settings
+from forum.summaries.tasks import Evidence, open_tasks
 
 # The dashboard is a to-do list, not an archive: each table shows this many at most.
 ROWS_PER_TABLE = 100
@@ -27,6 +30,7 @@ class Dashboard:
     in_progress: list[SummaryRevision]
     open_reports: list[Flag]
     without_summary: list[Question]
+    review_tasks: list[Evidence]  # open, with their evidence in words (summaries/_tasks.html)
 
 
 def reviewer_dashboard() -> Dashboard:
@@ -40,6 +44,7 @@ def reviewer_dashboard() -> Dashboard:
         in_progress=_revisions(EDITABLE_STATUSES),
         open_reports=_open_reports(),
         without_summary=_questions_without_summary(),
+        review_tasks=open_tasks(current_app.config["SMALL_NUMBER_THRESHOLD"], ROWS_PER_TABLE),
     )
 
 

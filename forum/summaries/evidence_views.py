@@ -1,9 +1,9 @@
 """The reviewers' pages about members' evidence, on the review blueprint: a summary's passages
-linked to members' reports."""
+linked to members' reports, and the review tasks opened where those reports diverge from it."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from forum.accounts.standing import reviewer_required
@@ -11,8 +11,9 @@ from forum.conditions.services import treatment_names
 from forum.core.errors import ForumError
 from forum.database import db
 from forum.questions.models import Question
-from forum.summaries import claims, permissions
-from forum.summaries.forms import ActionForm, ClaimForm
+from forum.summaries import claims, permissions, tasks
+from forum.summaries.forms import ActionForm, ClaimForm, ResolveTaskForm
+from forum.summaries.models import ReviewTask
 from forum.summaries.review_views import bp
 from forum.summaries.services import current_summary
 from forum.summaries.views import question_or_404
@@ -65,4 +66,41 @@ def _claims_page(question: Question, form: ClaimForm) -> str:
         form=form,
         remove_form=ActionForm(formdata=None),
         may_mark=permissions.can_mark_claims(current_user),
+    )
+
+
+@bp.route("/tasks/<int:task_id>", methods=["GET", "POST"])
+@reviewer_required
+def task(task_id: int):
+    found = tasks.find_task(task_id)
+    if found is None:
+        abort(404)
+    form = ResolveTaskForm()
+    if form.validate_on_submit():
+        try:
+            draft = tasks.resolve_task(
+                found, current_user, form.note.data or "", start_draft=form.start_draft.data
+            )
+        except ForumError as error:
+            show_error(form, error)
+        else:
+            question_id = found.summary.question_id
+            db.session.commit()
+            if draft is None:
+                flash("Task resolved with your note.", "success")
+                return redirect(url_for(".dashboard"))
+            flash(f"Task resolved. Draft version {draft.number} is ready to work on.", "success")
+            return redirect(url_for(".edit_summary", question_id=question_id))
+    return _task_page(found, form), 400 if request.method == "POST" else 200
+
+
+def _task_page(task: ReviewTask, form: ResolveTaskForm) -> str:
+    threshold = current_app.config["SMALL_NUMBER_THRESHOLD"]
+    return render_template(
+        "summaries/task.html",
+        evidence=tasks.evidence_of(task, threshold),
+        question=task.summary.question,
+        form=form,
+        draft=tasks.draft_of(task),
+        may_resolve=permissions.can_resolve_task(current_user, task),
     )

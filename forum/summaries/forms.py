@@ -12,6 +12,7 @@ from wtforms import (
     SelectField,
     SelectMultipleField,
     StringField,
+    SubmitField,
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
@@ -190,3 +191,14 @@ class ClaimForm(ForumForm):
         invalid_value_message="Please choose treatments from the list.",
         invalid_choice_message="Please choose treatments from the list (not “%(value)s”).",
     )
+
+
+class ResolveTaskForm(ForumForm):
+    note = TextAreaField(
+        "Your note",
+        description="What you checked and what you decided. Other reviewers read it in the "
+        "moderation log. Needed unless you start a new draft.",
+        validators=[Length(max=2000)],
+    )
+    # The second button: resolve by starting (or opening) the summary's working draft.
+    start_draft = SubmitField("Start a new draft")

@@ -207,6 +207,15 @@ def save_draft(question: Question, writer: User, content: SummaryInput) -> Summa
     return revision
 
 
+def open_working_draft(question: Question, writer: User) -> SummaryRevision:
+    """The revision being drafted or reviewed, whoever writes it; else a new draft for WRITER
+    that starts from the published text."""
+    working = working_revision(question)
+    if working is not None:
+        return working
+    return save_draft(question, writer, starting_content(question, None))
+
+
 def editing_refusal(revision: SummaryRevision, user: User) -> str | None:
     """Why `user` cannot change this open revision now, or None when they can."""
     if revision.is_in_review:
