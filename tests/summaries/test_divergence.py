@@ -302,6 +302,17 @@ def test_a_resolved_task_comes_back_for_a_new_version_that_still_diverges(
     assert again.evidence["revision_id"] == newer.id and again.evidence["revision_number"] == 2
 
 
+def test_no_kind_of_task_comes_back_on_the_evidence_it_was_resolved_on(make, reviewer):
+    communities_with_every_divergence(make, 1)
+    opened = run()
+    assert {task.kind for task in opened} == {UNMENTIONED, MOSTLY_WORSE, OVERDUE}
+    assert run() == []  # open ones are not opened twice
+    for task in opened:
+        resolve(task, reviewer)
+    assert run() == []  # nor resolved ones, until the evidence grows
+    assert len(all_tasks()) == 3
+
+
 def test_the_job_runs_every_hour_at_quarter_to_and_commits_what_it_opens(community, make):
     def started_at(hour: int, minute: int) -> set[str]:
         return {task.name for task in huey.read_periodic(datetime(2026, 3, 1, hour, minute))}
