@@ -139,12 +139,12 @@ def mark_claim(
     existing = claims_of(revision.summary_id)
     if any(claim.passage == passage for claim in existing):
         raise ForumError(
-            "That passage is already linked. Remove it first to change the treatments it names.",
+            "That passage is already linked. Unlink it first to change the treatments it names.",
             field="passage",
         )
     if len(existing) >= MAX_CLAIMS:
         raise ForumError(
-            f"A summary can have at most {MAX_CLAIMS} linked passages. Remove one first."
+            f"A summary can have at most {MAX_CLAIMS} linked passages. Unlink one first."
         )
     claim = SummaryClaim(
         summary=revision.summary,
