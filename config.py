@@ -60,6 +60,9 @@ class Config:
     # Medically reviewed summaries: how long a review holds, and when the dashboard warns.
     REVIEW_INTERVAL_DAYS = 365
     DUE_SOON_DAYS = 30
+    # How many members' reports make a review task when they diverge from a summary
+    # (forum/summaries/divergence.py); never fewer than SMALL_NUMBER_THRESHOLD.
+    DIVERGENCE_MIN_REPORTS = 5
 
     # Jobs (forum/jobs) wait on a queue for `flask jobs worker`, unless this says to run them
     # at once, inside the request (the tests do).

@@ -53,14 +53,20 @@ from forum.search import views as search_views
 from forum.search.cli import search_cli
 from forum.suggestions import views as suggestions
 from forum.summaries import dashboard as review_dashboard
+from forum.summaries import divergence as summary_divergence
+from forum.summaries import evidence_views as summary_evidence
 from forum.summaries import models as summary_models
 from forum.summaries import review_views as review
 from forum.summaries import views as summaries
+from forum.summaries.cli import summaries_cli
 from forum.web import caching, errors, health, public_changes, request_input, security
 from forum.web.templating import register_template_helpers
 
-# The hourly check-in job is declared when its module is imported, for the worker to run.
-assert check_in_sending
+# The hourly jobs are declared when their modules are imported, for the worker to run: the
+# check-ins, and the search for divergences between summaries and members' reports.
+assert check_in_sending and summary_divergence
+# The reviewers' pages about claims and review tasks join the review blueprint on import.
+assert summary_evidence
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Pages whose signed-out version is the same for every reader, with the query values each reads.
 PAGES_KEPT_FOR_SIGNED_OUT_READERS = {
@@ -187,6 +193,7 @@ def create_app(config: str | type[Config] = "production") -> Flask:
     app.cli.add_command(search_cli)
     app.cli.add_command(jobs_cli)
     app.cli.add_command(notifications_cli)
+    app.cli.add_command(summaries_cli)
     return app
 
 

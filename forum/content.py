@@ -74,12 +74,18 @@ def clean_html(html: str) -> str:
 
 def plain_text(source: str, limit: int | None = None) -> str:
     """Markdown -> plain text, for meta descriptions and excerpts."""
-    # bleach returns escaped HTML; templates escape again, so hand them real characters.
-    text = html.unescape(bleach.clean(render_markdown(source), tags=set(), strip=True))
-    text = " ".join(text.split())
+    text = text_of_html(render_markdown(source))
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text
+
+
+def text_of_html(safe_html: str) -> str:
+    """Stored safe HTML -> its words, whitespace collapsed: for matching what a page says
+    without parsing Markdown again on read."""
+    # bleach returns escaped HTML; templates escape again, so hand them real characters.
+    text = html.unescape(bleach.clean(safe_html, tags=set(), strip=True))
+    return " ".join(text.split())
 
 
 def stored_html(html: str) -> Markup:

@@ -22,6 +22,9 @@ from forum.outcomes.schedule import check_ins_by_answer
 from forum.proposals.models import QuestionProposal
 from forum.proposals.services import proposals_of
 from forum.suggestions.models import SummarySuggestion
+from forum.summaries.claims import claims_marked_by
+from forum.summaries.models import ReviewTask, SummaryClaim
+from forum.summaries.tasks import tasks_resolved_by
 
 
 def export_member_data(user: User) -> dict[str, Any]:
@@ -61,6 +64,9 @@ def export_member_data(user: User) -> dict[str, Any]:
         ],
         "notification_settings": _notification_settings(user),
         "question_proposals": [_proposal(proposal) for proposal in proposals_of(user)],
+        # A reviewer's work on summaries: passages linked to members' reports, tasks resolved.
+        "summary_claims": [_claim(claim) for claim in claims_marked_by(user)],
+        "review_tasks_resolved": [_review_task(task) for task in tasks_resolved_by(user)],
     }
 
 
@@ -74,6 +80,25 @@ def _proposal(proposal: QuestionProposal) -> dict[str, Any]:
         "decided_at": _iso(proposal.decided_at),
         "decision_note": proposal.decision_note,
         "question_id": proposal.question_id,
+    }
+
+
+def _claim(claim: SummaryClaim) -> dict[str, Any]:
+    return {
+        "question": claim.summary.question.title,
+        "passage": claim.passage,
+        "treatments": [treatment.name for treatment in claim.treatments],
+        "created_at": _iso(claim.created_at),
+    }
+
+
+def _review_task(task: ReviewTask) -> dict[str, Any]:
+    return {
+        "question": task.summary.question.title,
+        "kind": task.kind.value,
+        "resolution_note": task.resolution_note,
+        "draft_revision_id": task.draft_revision_id,
+        "resolved_at": _iso(task.resolved_at),
     }
 
 

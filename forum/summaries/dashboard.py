@@ -1,5 +1,6 @@
-"""What the reviewers' dashboard lists: reviews falling due, drafts, and readers' reports, and
-the tables that features above summaries add to it (registered by create_app, see init_app)."""
+"""What the reviewers' dashboard lists: reviews falling due, drafts, readers' reports, the
+tasks opened where members' reports diverge from a summary, and the tables that features
+above summaries add to it (registered by create_app, see init_app)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from forum.flags.models import Flag, FlagStatus
 from forum.questions.models import Question, QuestionStatus
 from forum.summaries.models import EDITABLE_STATUSES, RevisionStatus, Summary, SummaryRevision
 from forum.summaries.services import review_settings
+from forum.summaries.tasks import Evidence, open_tasks
 
 # The dashboard is a to-do list, not an archive: each table shows this many at most.
 ROWS_PER_TABLE = 100
@@ -47,6 +49,7 @@ class Dashboard:
     open_reports: list[Flag]
     without_summary: list[Question]
     parts: list[tuple[str, list]]  # (template, rows) of each registered DashboardPart
+    review_tasks: list[Evidence]  # open, with their evidence in words (summaries/_tasks.html)
 
 
 def reviewer_dashboard() -> Dashboard:
@@ -64,6 +67,7 @@ def reviewer_dashboard() -> Dashboard:
         parts=[
             (part.template, part.load_rows()) for part in current_app.extensions.get(EXTENSION, ())
         ],
+        review_tasks=open_tasks(current_app.config["SMALL_NUMBER_THRESHOLD"], ROWS_PER_TABLE),
     )
 
 

@@ -10,11 +10,13 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectField,
+    SelectMultipleField,
     StringField,
+    SubmitField,
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from forum.flags.models import FlagReason, FlagStatus
 from forum.summaries.reports import PROBLEM_REASONS, RESOLUTIONS
@@ -170,3 +172,33 @@ class ReviewerProfileForm(ForumForm):
             Length(max=2000),
         ],
     )
+
+
+class ClaimForm(ForumForm):
+    """A passage of the published summary and the treatments it names; the view sets the
+    treatments' choices from the condition's vocabulary."""
+
+    passage = TextAreaField(
+        "Passage",
+        description="Copy it from the published summary, word for word, as readers see it.",
+        validators=[DataRequired("Please copy the passage from the summary."), Length(max=2000)],
+    )
+    treatments = SelectMultipleField(
+        "Treatments it names",
+        coerce=int,
+        # InputRequired, not DataRequired: that one would hide why a sent value was refused.
+        validators=[InputRequired("Please choose at least one treatment the passage names.")],
+        invalid_value_message="Please choose treatments from the list.",
+        invalid_choice_message="Please choose treatments from the list (not “%(value)s”).",
+    )
+
+
+class ResolveTaskForm(ForumForm):
+    note = TextAreaField(
+        "Your note",
+        description="What you checked and what you decided. Other reviewers read it in the "
+        "moderation log. Needed unless you start a new draft.",
+        validators=[Length(max=2000)],
+    )
+    # The second button: resolve by starting (or opening) the summary's working draft.
+    start_draft = SubmitField("Start a new draft")

@@ -89,6 +89,11 @@ class Summary(db.Model):
     revisions: Mapped[list[SummaryRevision]] = relationship(
         back_populates="summary", order_by="SummaryRevision.number"
     )
+    # Read only, so the readers' panel can load them with the revision in one query; a claim is
+    # written as a row of its own (forum/summaries/claims.py).
+    claims: Mapped[list[SummaryClaim]] = relationship(
+        viewonly=True, order_by=lambda: (SummaryClaim.position, SummaryClaim.id)
+    )
 
     @property
     def is_review_overdue(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from forum.accounts.models import User
 from forum.accounts.standing import is_admin, is_reviewer
 from forum.flags.models import Flag, FlagStatus
-from forum.summaries.models import ReviewerProfile, RevisionStatus, SummaryRevision
+from forum.summaries.models import ReviewerProfile, ReviewTask, RevisionStatus, SummaryRevision
 
 
 def can_edit_revision(user: User, revision: SummaryRevision) -> bool:
@@ -53,3 +53,14 @@ def can_resolve_report(user: User, flag: Flag) -> bool:
 def can_verify_reviewer(user: User, profile: ReviewerProfile, allow_self_review: bool) -> bool:
     """Admins vouch for reviewers; vouching for yourself needs the small-site setting."""
     return is_admin(user) and (allow_self_review or profile.user_id != user.id)
+
+
+def can_mark_claims(user: User) -> bool:
+    """Link a passage of a published summary to members' reports, or unlink one: medical
+    reviewers and admins, the people who answer for what the summary says."""
+    return is_reviewer(user)
+
+
+def can_resolve_task(user: User, task: ReviewTask) -> bool:
+    """Close a review task (with a note, or by starting a draft): a reviewer, while it is open."""
+    return is_reviewer(user) and task.is_open

@@ -14,6 +14,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from forum.accounts.models import AccountStatus, Role, User
 from forum.accounts.standing import is_reviewer
@@ -48,8 +49,9 @@ class ReviewSettings:
     due_soon: timedelta
 
 
-def current_summary(question_id: int) -> SummaryRevision | None:
-    """The most recently published revision of the question's summary: what readers see."""
+def current_summary(question_id: int, *also: ORMOption) -> SummaryRevision | None:
+    """The most recently published revision of the question's summary: what readers see; ALSO
+    loads more with it, in the same query."""
     query = (
         select(SummaryRevision)
         .join(Summary)
@@ -61,6 +63,7 @@ def current_summary(question_id: int) -> SummaryRevision | None:
             joinedload(SummaryRevision.references),
             joinedload(SummaryRevision.reviewer_profile),
             joinedload(SummaryRevision.summary),
+            *also,
         )
         .order_by(SummaryRevision.published_at.desc(), SummaryRevision.number.desc())
         .limit(1)
@@ -202,6 +205,15 @@ def save_draft(question: Question, writer: User, content: SummaryInput) -> Summa
         raise ForumError(refusal)
     _apply(revision, content)
     return revision
+
+
+def open_working_draft(question: Question, writer: User) -> SummaryRevision:
+    """The revision being drafted or reviewed, whoever writes it; else a new draft for WRITER
+    that starts from the published text."""
+    working = working_revision(question)
+    if working is not None:
+        return working
+    return save_draft(question, writer, starting_content(question, None))
 
 
 def editing_refusal(revision: SummaryRevision, user: User) -> str | None:
