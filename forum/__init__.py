@@ -45,6 +45,7 @@ from forum.outcomes import templating as outcome_templating
 from forum.outcomes import views as outcomes
 from forum.pages import views as pages
 from forum.privacy import views as privacy
+from forum.reviewer_notes import views as reviewer_notes
 from forum.search import index as search_index
 from forum.search import schema as search_schema
 from forum.search import views as search_views
@@ -82,6 +83,7 @@ WHAT_FOLLOWS = {
     events.check_in_due: [notification_events.check_in_due],
     events.summary_published: [notification_events.summary_published],
     events.summary_report_answered: [notification_events.summary_report_answered],
+    events.reviewer_note_changed: [notification_events.reviewer_note_changed],
     events.someone_at_risk: [notification_events.someone_at_risk],
 }
 TEMPLATE_CHECKS = (
@@ -95,6 +97,7 @@ FEATURES = (
     comparing,
     summaries,
     review,
+    reviewer_notes,
     admin,
     moderation,
     pages,
