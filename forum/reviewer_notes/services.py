@@ -83,15 +83,10 @@ def save_note(
         return None
     before = _snapshot(note) if note is not None else None
     if note is None:
-        note = _new_note(answer)
+        note = _new_note(answer, reviewer, content)
     else:
         _next_version(note, expected_version)
-    note.body = content.body
-    note.source_title = content.source_title
-    note.source_url = content.source_url
-    note.author = reviewer
-    note.withdrawn_at = None
-    note.updated_at = utcnow()
+        _sign(note, reviewer, content)
     action = Action.REVIEWER_NOTE_EDITED if shown else Action.REVIEWER_NOTE_ADDED
     _keep_version(answer, note, reviewer, action, before, reason)
     return action
@@ -186,8 +181,19 @@ def _says(note: ReviewerNote, content: NoteInput) -> bool:
     )
 
 
-def _new_note(answer: Answer) -> ReviewerNote:
-    note = ReviewerNote(answer=answer, version=1, body="", source_title="")
+def _sign(note: ReviewerNote, reviewer: User, content: NoteInput) -> None:
+    """The note says CONTENT from now on, shown and signed by REVIEWER."""
+    note.body = content.body
+    note.source_title = content.source_title
+    note.source_url = content.source_url
+    note.author = reviewer
+    note.withdrawn_at = None
+    note.updated_at = utcnow()
+
+
+def _new_note(answer: Answer, reviewer: User, content: NoteInput) -> ReviewerNote:
+    note = ReviewerNote(answer=answer, version=1)
+    _sign(note, reviewer, content)
     db.session.add(note)
     try:
         db.session.flush()
@@ -233,7 +239,6 @@ def _keep_version(
         )
     )
     _redraw_cards(answer)
-    db.session.flush()
     record_action(
         editor,
         action,

@@ -139,7 +139,7 @@ def _withdraw_page(answer: Answer, form: WithdrawNoteForm, status: int = 200):
 
 def _refused(message: str):
     page = render_template(
-        "errors/error.html", code=403, title="You can't change this reviewer note", message=message
+        "errors/error.html", code=403, title="You can't add or change this note", message=message
     )
     return page, 403
 

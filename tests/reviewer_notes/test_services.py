@@ -138,6 +138,19 @@ def test_a_change_made_on_a_stale_copy_is_refused(answer, reviewer, second_revie
     assert note.body == NOTE.body and note.version == 1 and len(note.revisions) == 1
 
 
+def test_of_two_reviewers_adding_a_note_at_once_only_one_gets_in(
+    answer, reviewer, second_reviewer, monkeypatch
+):
+    add_note(answer, reviewer)
+    # The second read the answer before the first note was committed: it saw no note.
+    monkeypatch.setattr(services, "note_on", lambda answer: None)
+    with pytest.raises(NoteChangedError):
+        services.save_note(answer, second_reviewer, EDITED, expected_version=0)
+    db.session.rollback()
+    monkeypatch.undo()
+    assert services.note_on(answer).body == NOTE.body
+
+
 def _unverified(make):
     reviewer = make.reviewer("Dr Not Yet")
     profile = db.session.scalar(
