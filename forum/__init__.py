@@ -47,6 +47,7 @@ from forum.pages import views as pages
 from forum.privacy import views as privacy
 from forum.proposals import permissions as proposal_permissions
 from forum.proposals import views as proposals
+from forum.reviewer_notes import views as reviewer_notes
 from forum.search import index as search_index
 from forum.search import schema as search_schema
 from forum.search import views as search_views
@@ -93,6 +94,7 @@ WHAT_FOLLOWS = {
     events.summary_published: [notification_events.summary_published],
     events.summary_report_answered: [notification_events.summary_report_answered],
     events.suggestion_decided: [notification_events.suggestion_decided],
+    events.reviewer_note_changed: [notification_events.reviewer_note_changed],
     events.someone_at_risk: [notification_events.someone_at_risk],
 }
 # Tables that features above summaries add to the reviewers' dashboard, in this order.
@@ -110,6 +112,7 @@ FEATURES = (
     summaries,
     review,
     suggestions,
+    reviewer_notes,
     admin,
     moderation,
     pages,

@@ -13,6 +13,7 @@ from forum.conditions.models import Condition, Membership, Perspective, SideEffe
 from forum.content import render_markdown
 from forum.database import db, utcnow
 from forum.questions.models import Question
+from forum.reviewer_notes.models import ReviewerNote, ReviewerNoteRevision
 from forum.summaries.models import (
     ReviewerProfile,
     RevisionStatus,
@@ -118,6 +119,21 @@ class Factory:
         )
         self._save(profile)
         return reviewer
+
+    def reviewer_note(self, answer: Answer, reviewer: User | None = None, **fields) -> ReviewerNote:
+        """A note shown under ANSWER, signed by REVIEWER, with its first version kept."""
+        reviewer = reviewer or self.reviewer()
+        content = {
+            "body": fields.pop(
+                "body", "Doses like this are above the usual range; talk to your neurologist."
+            ),
+            "source_title": fields.pop("source_title", "Example Clinical Guideline, 2025"),
+            "source_url": fields.pop("source_url", "https://example.org/guideline"),
+        }
+        note = self._add(ReviewerNote(answer=answer, author=reviewer, **content, **fields))
+        note.revisions.append(ReviewerNoteRevision(number=1, editor=reviewer, **content))
+        answer.version += 1  # as the service does: kept cards are drawn again
+        return self._save(note)
 
     def published_summary(
         self, question: Question, reviewer: User | None = None, **fields

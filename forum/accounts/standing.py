@@ -53,7 +53,7 @@ def is_moderator(user: User | Standing) -> bool:
     return user.is_authenticated and user.is_moderator
 
 
-def is_reviewer(user: User) -> bool:
+def is_reviewer(user: User | Standing) -> bool:
     return user.is_authenticated and user.is_reviewer
 
 
@@ -84,11 +84,12 @@ class Standing(NamedTuple):
     is_email_verified: bool
     is_active: bool
     is_suspended: bool
+    is_reviewer: bool
 
     @classmethod
     def of(cls, user: User) -> Standing:
         if not user.is_authenticated:
-            return cls(None, False, False, False, False, False)
+            return cls(None, False, False, False, False, False, False)
         return cls(
             user.id,
             True,
@@ -96,6 +97,7 @@ class Standing(NamedTuple):
             user.is_email_verified,
             user.is_active,
             user.is_suspended,
+            user.is_reviewer,
         )
 
 

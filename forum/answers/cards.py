@@ -3,11 +3,12 @@
 A card differs between readers only in what they may do with it (card_actions), whether they
 marked it helpful, whether they may read members-only text and the page it sends a vote
 back to; its key names all of those, and everything about the answer a card shows: its version
-(bumped by every edit and every change of status), its helpful count, its author's pseudonym
-and its condition's treatment names. So a kept card is always current, and readers in the same
-position share it. The one thing no two sessions share, the CSRF token of the helpful button,
-is kept as a hole and filled in on the way out. An author's own card (with notes only they see)
-is drawn afresh each time.
+(bumped by every edit, every change of status and every change to its reviewer's note), its
+helpful count, its author's pseudonym, who signs its reviewer's note and its condition's
+treatment names. So a kept card is always current, and readers in the same position share it.
+The one thing no two sessions share, the CSRF token of the helpful button, is kept as a hole
+and filled in on the way out. An author's own card (with notes only they see) is drawn afresh
+each time.
 
 Where every card is kept, the answers' treatment reports are not even loaded; the missing ones
 are loaded together, in one query, so the page's query count stays fixed.
@@ -117,10 +118,21 @@ def _key(answer: Answer, may: CardActions, voted: bool, page: str) -> str:
         answer.version,
         answer.helpful_count,
         author,
+        _note_signature(answer),
         *may,
         voted,
         page,
     )
+
+
+def _note_signature(answer: Answer) -> tuple[int | None, str | None] | None:
+    """Who signs the answer's reviewer note, as its card says it: a reviewer's profile can change
+    (or lose its verification), and a reviewer can leave, without the answer's version moving."""
+    note = answer.reviewer_note
+    if note is None:
+        return None
+    signer = note.signer
+    return note.author_id, signer.byline if signer is not None else None
 
 
 def load_treatment_reports(answers: Sequence[Answer]) -> None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from forum.accounts.models import User
     from forum.conditions.models import SideEffect, Treatment
     from forum.questions.models import Question
+    from forum.reviewer_notes.models import ReviewerNote
 
 
 class AnswerStatus(enum.Enum):
@@ -217,6 +218,15 @@ class Answer(db.Model):
     )
     revisions: Mapped[list[AnswerRevision]] = relationship(
         back_populates="answer", order_by="AnswerRevision.number"
+    )
+    # The medical reviewer's note shown under the answer, if there is one (a withdrawn note is
+    # not). Named, not imported: reviewer notes sit above answers on the ladder.
+    reviewer_note: Mapped[ReviewerNote | None] = relationship(
+        primaryjoin=(
+            "and_(ReviewerNote.answer_id == Answer.id, ReviewerNote.withdrawn_at.is_(None))"
+        ),
+        viewonly=True,
+        uselist=False,
     )
 
     @property

@@ -1,5 +1,6 @@
 """Who may do what with an answer: answer a question, edit, delete, restore, read its history,
-see its author, read it, mark it helpful, report it; and all of a card's at once.
+see its author, read it, mark it helpful, report it, be offered a reviewer's note on it; and all
+of a card's at once.
 
 Built on the one good-standing rule (forum.accounts.standing). Services, views and templates
 ask these same functions, so a rule never lives in two places."""
@@ -15,6 +16,7 @@ from forum.accounts.standing import (
     can_participate,
     can_read_members_only,
     is_moderator,
+    is_reviewer,
     standing_refusal,
 )
 from forum.answers.models import AnswerStatus
@@ -139,6 +141,21 @@ def offers_report(user: User | Standing, answer: Answer) -> bool:
     return answer.is_published and not is_author(user, answer) and not is_moderator(user)
 
 
+def offers_reviewer_note(user: User | Standing, answer: Answer) -> bool:
+    """Show "Add a reviewer note" (or "Edit the reviewer note") on a card: to medical reviewers
+    in good standing, on someone else's published answer.
+
+    Whether their reviewer profile is verified (which signing a note needs) is for the note page
+    to say, with the reason: a card cannot ask without a query of its own
+    (forum.reviewer_notes.permissions builds the whole rule on this one)."""
+    return (
+        is_reviewer(user)
+        and can_participate(user)
+        and answer.is_published
+        and not is_author(user, answer)
+    )
+
+
 class CardActions(NamedTuple):
     """What one reader may do with one answer card, asked in one call per card."""
 
@@ -151,6 +168,7 @@ class CardActions(NamedTuple):
     delete: bool
     moderate: bool
     restore: bool
+    review_note: bool
 
 
 def card_actions(user: User | Standing, answer: Answer) -> CardActions:
@@ -165,6 +183,7 @@ def card_actions(user: User | Standing, answer: Answer) -> CardActions:
         delete=can_delete_answer(user, answer),
         moderate=is_moderator(user),
         restore=can_restore_answer(user, answer),
+        review_note=offers_reviewer_note(user, answer),
     )
 
 

@@ -32,16 +32,27 @@ def report_loading() -> tuple:
 
 
 def card_loading() -> tuple:
-    """Eager loads for an answer card: author and treatment reports with their treatments."""
+    """Eager loads for an answer card: author, treatment reports with their treatments, and the
+    reviewer's note."""
     return (
         joinedload(Answer.author),
         selectinload(Answer.treatment_reports).options(*report_loading()),
+        card_note(),
     )
+
+
+def card_note():
+    """The reviewer's note a card shows under the answer, with the profile that signs it, joined
+    into the same statement. The note's class is reached through the relationship, as reviewer
+    notes sit above answers on the ladder."""
+    note = Answer.reviewer_note
+    return joinedload(note).joinedload(note.property.mapper.class_.author_profile)
 
 
 def card_author():
     """The author of an answer as its card needs them: their pseudonym, in the same query.
-    (Treatment reports are loaded only for cards not kept already: forum/answers/cards.py.)"""
+    (Treatment reports are loaded only for cards not kept already: forum/answers/cards.py; a
+    page of cards loads the reviewer's note with card_note.)"""
     return joinedload(Answer.author).load_only(User.display_name)
 
 

@@ -41,6 +41,7 @@ from forum.answers.queries import (
     VIEWER_ID,
     Reach,
     card_author,
+    card_note,
     reach,
     visibility_params,
     visible_answers,
@@ -316,7 +317,7 @@ def listing_query(reader: Reach, sort: Sort, filtered_by: frozenset[str]) -> Pag
     paged = (
         select(Answer)
         .join(page, Answer.id == page.c.id)
-        .options(card_author())
+        .options(card_author(), card_note())
         .add_columns(page.c.total_rows)
     )
     if sort is Sort.SIMILAR:  # worked out once, where the page is picked, and read from there

@@ -29,6 +29,7 @@ from forum.notifications.models import (
 )
 from forum.outcomes.sending import check_in_message
 from forum.questions.models import Question
+from forum.reviewer_notes.models import ReviewerNote
 from forum.suggestions.models import SuggestionStatus, SummarySuggestion
 from forum.summaries.models import RevisionStatus, SummaryRevision
 from forum.web.urls import path_for
@@ -95,6 +96,35 @@ def answer_decided(member: User, answer: Answer, message: str) -> None:
         answer_id=answer.id,
         emailed=True,
     )
+
+
+def reviewer_note_changed(note: ReviewerNote) -> None:
+    """A reviewer added, changed or withdrew the note under a member's answer: its author is
+    told, an anonymous one too (they are the author; nobody else learns who they are). A
+    withdrawal is told as well: the member heard of the note, so they hear that it is gone."""
+    answer = note.answer
+    if answer.author is None or not answer.author.is_active:
+        return
+    title = answer.question.title
+    notify_users(
+        [answer.author_id],
+        NotificationKind.REVIEWER_NOTE,
+        _short(f"A medical reviewer {_what_became_of(note)} your answer to “{title}”."),
+        path_for("answers.permalink", answer_id=answer.id),
+        topic=f"reviewer-note:{note.id}:{note.version}",
+        answer_id=answer.id,
+    )
+
+
+def _what_became_of(note: ReviewerNote) -> str:
+    """What the reviewer did, read from the note's versions: "added a note to", "changed the
+    note on" or "withdrew the note on"."""
+    if not note.is_shown:
+        return "withdrew the note on"
+    *earlier, _ = note.revisions
+    if earlier and not earlier[-1].withdrawn:
+        return "changed the note on"
+    return "added a note to"
 
 
 # Who follows what.

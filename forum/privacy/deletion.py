@@ -15,6 +15,7 @@ from forum.database import db
 from forum.flags.models import Flag
 from forum.outcomes.models import CheckIn
 from forum.questions.models import Question
+from forum.reviewer_notes.models import ReviewerNote, ReviewerNoteRevision
 from forum.suggestions.models import SummarySuggestion
 
 
@@ -30,6 +31,7 @@ def delete_account(user: User, password: str, *, keep_answers: bool) -> None:
     _withdraw_votes(user_id)
     _leave_every_community(user_id)
     _detach_suggestions(user_id)
+    _unsign_reviewer_notes(user_id)
     if keep_answers:
         _detach_answers(user_id)
     else:
@@ -77,6 +79,23 @@ def _detach_suggestions(user_id: int) -> None:
     )
 
 
+def _unsign_reviewer_notes(user_id: int) -> None:
+    """A reviewer's notes stay under the answers they give context to, signed "a former
+    reviewer"; the versions they wrote or withdrew lose their editor."""
+    db.session.execute(
+        update(ReviewerNote)
+        .where(ReviewerNote.author_id == user_id)
+        .values(author_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        update(ReviewerNoteRevision)
+        .where(ReviewerNoteRevision.editor_id == user_id)
+        .values(editor_id=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def _detach_answers(user_id: int) -> None:
     """Keep the words, drop the link to the person: revisions they edited lose the editor too.
     Nobody is left to ask "still working?", so the check-ins go."""
@@ -106,6 +125,6 @@ def _delete_answers(user_id: int) -> None:
         )
     for model in (HelpfulVote, Flag, AnswerRevision):
         db.session.execute(delete(model).where(model.answer_id.in_(owned)))
-    # Treatment reports (and the side effects they name) and check-ins go with their answer
-    # (ON DELETE CASCADE).
+    # Treatment reports (and the side effects they name), check-ins and reviewer notes (with
+    # their versions) go with their answer (ON DELETE CASCADE).
     db.session.execute(delete(Answer).where(Answer.author_id == user_id))

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
 from forum.answers.models import Answer, HelpfulVote, ReportedSideEffect, TreatmentReport
@@ -21,6 +21,7 @@ from forum.outcomes.models import CheckIn
 from forum.outcomes.schedule import check_ins_by_answer
 from forum.proposals.models import QuestionProposal
 from forum.proposals.services import proposals_of
+from forum.reviewer_notes.models import ReviewerNote, ReviewerNoteRevision
 from forum.suggestions.models import SummarySuggestion
 from forum.summaries.claims import claims_marked_by
 from forum.summaries.models import ReviewTask, SummaryClaim
@@ -30,11 +31,14 @@ from forum.summaries.tasks import tasks_resolved_by
 def export_member_data(user: User) -> dict[str, Any]:
     answers = _answers(user)
     check_ins = check_ins_by_answer([answer.id for answer in answers])
+    notes = _notes_on([answer.id for answer in answers])
     return {
         "exported_at": _iso(utcnow()),
         "account": _account(user),
         "memberships": [_membership(m) for m in _rows(Membership, Membership.user_id == user.id)],
-        "answers": [_answer(answer, check_ins[answer.id]) for answer in answers],
+        "answers": [
+            _answer(answer, check_ins[answer.id], notes.get(answer.id)) for answer in answers
+        ],
         "helpful_votes": [
             {"answer_id": vote.answer_id, "created_at": _iso(vote.created_at)}
             for vote in _rows(HelpfulVote, HelpfulVote.user_id == user.id)
@@ -67,6 +71,7 @@ def export_member_data(user: User) -> dict[str, Any]:
         # A reviewer's work on summaries: passages linked to members' reports, tasks resolved.
         "summary_claims": [_claim(claim) for claim in claims_marked_by(user)],
         "review_tasks_resolved": [_review_task(task) for task in tasks_resolved_by(user)],
+        "reviewer_notes_written": [_note_version(v) for v in _note_versions_by(user)],
     }
 
 
@@ -170,7 +175,57 @@ def _answers(user: User) -> list[Answer]:
     return list(db.session.scalars(query))
 
 
-def _answer(answer: Answer, check_ins: list[CheckIn]) -> dict[str, Any]:
+def _notes_on(answer_ids: list[int]) -> dict[int, ReviewerNote]:
+    """The reviewer notes on these answers, shown or withdrawn, by answer id."""
+    query = (
+        select(ReviewerNote)
+        .where(ReviewerNote.answer_id.in_(answer_ids))
+        .options(joinedload(ReviewerNote.author_profile))
+    )
+    return {note.answer_id: note for note in db.session.scalars(query)}
+
+
+def _reviewer_note(note: ReviewerNote | None) -> dict[str, Any] | None:
+    """The note under one of the member's answers, as it stands (withdrawn ones too)."""
+    if note is None:
+        return None
+    signer = note.signer
+    return {
+        "body": note.body,
+        "source_title": note.source_title,
+        "source_url": note.source_url,
+        "signed_by": signer.byline if signer is not None else None,
+        "created_at": _iso(note.created_at),
+        "updated_at": _iso(note.updated_at),
+        "withdrawn_at": _iso(note.withdrawn_at),
+    }
+
+
+def _note_versions_by(user: User) -> list[ReviewerNoteRevision]:
+    """Every version of a reviewer note the member wrote or withdrew, as a reviewer."""
+    query = (
+        select(ReviewerNoteRevision)
+        .where(ReviewerNoteRevision.editor_id == user.id)
+        .options(joinedload(ReviewerNoteRevision.note))
+        .order_by(ReviewerNoteRevision.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _note_version(version: ReviewerNoteRevision) -> dict[str, Any]:
+    return {
+        "answer_id": version.note.answer_id,
+        "version": version.number,
+        "body": version.body,
+        "source_title": version.source_title,
+        "source_url": version.source_url,
+        "withdrawn": version.withdrawn,
+        "reason": version.reason,
+        "created_at": _iso(version.created_at),
+    }
+
+
+def _answer(answer: Answer, check_ins: list[CheckIn], note: ReviewerNote | None) -> dict[str, Any]:
     return {
         "id": answer.id,
         "question": answer.question.title,
@@ -195,6 +250,7 @@ def _answer(answer: Answer, check_ins: list[CheckIn]) -> dict[str, Any]:
         ],
         "created_at": _iso(answer.created_at),
         "edited_at": _iso(answer.edited_at),
+        "reviewer_note": _reviewer_note(note),
         "revisions": [
             {
                 "number": revision.number,

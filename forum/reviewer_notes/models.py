@@ -55,6 +55,12 @@ class ReviewerNote(db.Model):
     def is_shown(self) -> bool:
         return self.withdrawn_at is None
 
+    @property
+    def signer(self) -> ReviewerProfile | None:
+        """The profile the note is signed with: its reviewer's, while verified. None once the
+        reviewer has left, or while their profile waits to be verified (again)."""
+        return _verified(self.author_profile)
+
 
 class ReviewerNoteRevision(db.Model):
     """One version of a reviewer note, as it read after an edit (or its withdrawal)."""
@@ -75,3 +81,17 @@ class ReviewerNoteRevision(db.Model):
 
     note: Mapped[ReviewerNote] = relationship(back_populates="revisions")
     editor: Mapped[User | None] = relationship()
+    editor_profile: Mapped[ReviewerProfile | None] = relationship(
+        primaryjoin="foreign(ReviewerNoteRevision.editor_id) == ReviewerProfile.user_id",
+        viewonly=True,
+    )
+
+    @property
+    def signer(self) -> ReviewerProfile | None:
+        """The profile this version was signed with: its editor's, while verified."""
+        return _verified(self.editor_profile)
+
+
+def _verified(profile: ReviewerProfile | None) -> ReviewerProfile | None:
+    # Readers trust a byline because an admin checked it; an unchecked one signs nothing.
+    return profile if profile is not None and profile.is_verified else None

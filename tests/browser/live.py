@@ -258,6 +258,7 @@ class DemoPages:
     admin_question_form: str
     admin_treatment_form: str
     review_revision: str
+    reviewer_note_form: str  # the note form for the answer above, as a reviewer opens it
     followed_question: str
     unsubscribe: str  # the follower's own unsubscribe link, as their mails carry it
 
@@ -310,6 +311,7 @@ def demo_pages(app: Flask) -> DemoPages:
             admin_question_form=url_for("admin.edit_question", question_id=question.id),
             admin_treatment_form=url_for("admin.edit_treatment", treatment_id=treatment.id),
             review_revision=url_for("review.revision", revision_id=current_summary(question.id).id),
+            reviewer_note_form=url_for("reviewer_notes.edit", answer_id=answer.id),
             **_moderation_pages(),
             **_notification_pages(),
         )
@@ -409,6 +411,7 @@ PAGE_KINDS = {
     "admin-members": PageKind("/admin/members/", signed_in_as=ADMIN_EMAIL),
     "review-dashboard": PageKind("/review/", signed_in_as=REVIEWER_EMAIL),
     "review-revision": PageKind("{review_revision}", signed_in_as=REVIEWER_EMAIL),
+    "reviewer-note-form": PageKind("{reviewer_note_form}", signed_in_as=REVIEWER_EMAIL),
     "search": PageKind("/search"),
     "search-results": PageKind("/search?q=baclofen"),
     "search-no-results": PageKind("/search?q=xylophone&kind=summary"),

@@ -151,8 +151,9 @@ def test_unknown_and_hidden_questions_are_404(client, make):
 def question_sizes(make):
     """Two questions of one condition with 30 treatments: 3 answers, and 200 answers that name
     five treatments each (some typed as "other", some with side effects), with a few states a
-    moderator sees and helpful votes spread over them."""
+    moderator sees, helpful votes spread over them and a reviewer's note under every fourth."""
     condition = make.condition()
+    reviewers = [make.reviewer("Dr Ada Example"), make.reviewer("Dr Ben Example")]
     treatments = [make.treatment(condition) for _ in range(30)]
     side_effects = [make.side_effect(condition) for _ in range(4)]
     outcomes = list(Outcome)
@@ -184,6 +185,8 @@ def question_sizes(make):
             if n % 3 == 0:
                 db.session.add(HelpfulVote(user_id=voter.id, answer_id=answer.id))
             db.session.commit()
+            if n % 4 == 1:
+                make.reviewer_note(answer, reviewers[n % 2])
         return question
 
     return voter, question_with(3), question_with(200)
@@ -196,10 +199,10 @@ VIEWS = [
 ]
 
 
-@pytest.mark.parametrize("viewer", ["reader", "member", "moderator"])
+@pytest.mark.parametrize("viewer", ["reader", "member", "moderator", "reviewer"])
 def test_query_count_does_not_grow_with_answers(app, make, count_queries, question_sizes, viewer):
     """The plain page, a sorted and filtered one, and the last of seven pages each cost the same
-    for 3 answers as for 200 with 30 treatments."""
+    for 3 answers as for 200 with 30 treatments and 50 reviewer notes."""
     voter, small, large = question_sizes
     # The worst case: nothing kept from an earlier page (see the test below for kept parts).
     app.config["FRAGMENT_CACHE_ENABLED"] = False
@@ -208,6 +211,8 @@ def test_query_count_does_not_grow_with_answers(app, make, count_queries, questi
         client = app.test_client(user=voter)
     elif viewer == "moderator":
         client = app.test_client(user=make.user(role=Role.MODERATOR))
+    elif viewer == "reviewer":
+        client = app.test_client(user=make.reviewer("Dr Cy Example"))
     for view in VIEWS:
         paths = [f"/questions/{question.id}/{question.slug}{view}" for question in (small, large)]
         paths.append(paths[1] + ("&" if view else "?") + "page=7")
@@ -221,5 +226,6 @@ def test_query_count_does_not_grow_with_answers(app, make, count_queries, questi
         assert counts[1] <= 10, (view, counts)
     html = client.get(paths[1].split("?")[0]).get_data(as_text=True)
     assert html.count('<article class="answer ') == 30
+    assert "Medical reviewer's note" in html  # the notes were loaded, and drawn
     total = 200 if viewer == "moderator" else 196  # four of the 200 are hidden
     assert f"Showing 1–30 of {total} answers" in html
