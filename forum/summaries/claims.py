@@ -31,7 +31,7 @@ from forum.core.errors import ForumError
 from forum.database import db
 from forum.questions.models import Question
 from forum.summaries import permissions
-from forum.summaries.models import Summary, SummaryClaim, SummaryRevision
+from forum.summaries.models import ClaimTreatment, Summary, SummaryClaim, SummaryRevision
 from forum.summaries.services import current_summary
 from forum.web.request_input import MAX_ID
 
@@ -175,7 +175,8 @@ def published_with_claims(question_id: int) -> SummaryRevision | None:
         question_id,
         joinedload(SummaryRevision.summary)
         .joinedload(Summary.claims)
-        .joinedload(SummaryClaim.treatments),
+        .joinedload(SummaryClaim.named)
+        .joinedload(ClaimTreatment.treatment),
     )
 
 
@@ -197,7 +198,7 @@ def claims_for_readers(
     return [
         ShownClaim(
             claim.passage,
-            tuple(TreatmentFigures(t, tallies.get(t.id)) for t in claim.treatments),
+            tuple(TreatmentFigures(t, tallies.get(t.id)) for t in claim.treatments_by_name()),
         )
         for claim in current
     ]

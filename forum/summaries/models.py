@@ -205,6 +205,22 @@ class SummaryClaim(db.Model):
     treatments: Mapped[list[Treatment]] = relationship(
         secondary=summary_claim_treatments, order_by="Treatment.name"
     )
+    # The same rows for reading on the question page: a joined load through a secondary table
+    # nests a join that SQLite answers by reading every claim's treatments on the site; through
+    # the rows themselves the joins stay flat and use the primary key.
+    named: Mapped[list[ClaimTreatment]] = relationship(viewonly=True)
+
+    def treatments_by_name(self) -> list[Treatment]:
+        """The treatments of `named` in the order of `treatments`."""
+        return sorted((link.treatment for link in self.named), key=lambda t: t.name)
+
+
+class ClaimTreatment(db.Model):
+    """A row of summary_claim_treatments: one treatment a claim names."""
+
+    __table__ = summary_claim_treatments
+
+    treatment: Mapped[Treatment] = relationship(viewonly=True)
 
 
 class ReviewTaskKind(enum.Enum):

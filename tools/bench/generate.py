@@ -328,7 +328,37 @@ def _questions_and_summaries(connection, plan: Plan, words: Words) -> list[tuple
             for qid, _ in questions
         ),
     )
+    _claims(connection, questions, summaries)
     return questions
+
+
+def _claims(connection, questions, summaries) -> None:
+    """Every summary marks its opening words as naming two of its condition's treatments, so the
+    page is measured with the panel of members' reports beside a claim."""
+    insert(
+        connection,
+        "summary_claims",
+        (
+            {
+                "id": qid,
+                "summary_id": qid,
+                "passage": " ".join(summaries[qid][1].split()[:6]),
+                "position": 0,
+                "created_by_id": 1,
+                "created_at": START,
+            }
+            for qid, _ in questions
+        ),
+    )
+    insert(
+        connection,
+        "summary_claim_treatments",
+        (
+            {"claim_id": qid, "treatment_id": (c - 1) * TREATMENTS_PER_CONDITION + t + 1}
+            for qid, c in questions
+            for t in range(2)
+        ),
+    )
 
 
 def _revision(qid: int, short_answer: str, body: str) -> dict:
