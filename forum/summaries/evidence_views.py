@@ -64,7 +64,6 @@ def _claims_page(question: Question, form: ClaimForm) -> str:
         revision=revision,
         rows=claims.claim_rows(revision) if revision else [],
         form=form,
-        remove_form=ActionForm(formdata=None),
         may_mark=permissions.can_mark_claims(current_user),
     )
 

@@ -28,12 +28,15 @@ from forum.flags.models import Flag, FlagReason
 from forum.notifications.models import FollowLevel
 from forum.notifications.services import mark_read, set_follow
 from forum.notifications.unsubscribe import unsubscribe_token
+from forum.proposals.models import QuestionProposal
 from forum.questions.models import Question
+from forum.suggestions.models import SuggestionStatus, SummarySuggestion
 from forum.summaries.services import current_summary
 from forum.web.urls import answer_url, condition_url, question_url
 from tests import macro_gallery
 from tools.demo import data
-from tools.demo.moderation import NEWCOMERS
+from tools.demo.knowledge import SUGGESTER_EMAIL
+from tools.demo.moderation import NEWCOMERS, PROPOSAL_TITLE, PROPOSER_EMAIL
 from tools.demo.seed import seed_demo
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -259,6 +262,11 @@ class DemoPages:
     admin_treatment_form: str
     review_revision: str
     reviewer_note_form: str  # the note form for the answer above, as a reviewer opens it
+    review_claims: str  # the reviewers' page linking the question's summary to members' reports
+    suggest_correction: str  # the form a reader suggests a correction to its summary with
+    suggestion_review: str  # the demo's waiting suggestion, as a reviewer decides it
+    propose_question: str  # the form a member proposes a question of the condition with
+    proposal_review: str  # the demo's waiting proposed question, as a moderator decides it
     followed_question: str
     unsubscribe: str  # the follower's own unsubscribe link, as their mails carry it
 
@@ -312,6 +320,7 @@ def demo_pages(app: Flask) -> DemoPages:
             admin_treatment_form=url_for("admin.edit_treatment", treatment_id=treatment.id),
             review_revision=url_for("review.revision", revision_id=current_summary(question.id).id),
             reviewer_note_form=url_for("reviewer_notes.edit", answer_id=answer.id),
+            **_knowledge_pages(question),
             **_moderation_pages(),
             **_notification_pages(),
         )
@@ -334,6 +343,22 @@ def _moderation_pages() -> dict[str, str]:
         "moderation_answer": url_for("moderation.answer", answer_id=waiting.id),
         "moderation_member": url_for("moderation.member", user_id=newcomer.id),
         "supported_member": supported,
+    }
+
+
+def _knowledge_pages(question: Question) -> dict[str, str]:
+    suggestion = db.session.scalar(
+        select(SummarySuggestion).where(SummarySuggestion.status == SuggestionStatus.OPEN)
+    )
+    proposal = db.session.scalar(
+        select(QuestionProposal).where(QuestionProposal.title == PROPOSAL_TITLE)
+    )
+    return {
+        "review_claims": url_for("review.claims_page", question_id=question.id),
+        "suggest_correction": url_for("suggestions.suggest", question_id=question.id),
+        "suggestion_review": url_for("suggestions.review", suggestion_id=suggestion.id),
+        "propose_question": url_for("proposals.propose", condition_id=question.condition_id),
+        "proposal_review": url_for("proposals.proposal", proposal_id=proposal.id),
     }
 
 
@@ -412,6 +437,14 @@ PAGE_KINDS = {
     "review-dashboard": PageKind("/review/", signed_in_as=REVIEWER_EMAIL),
     "review-revision": PageKind("{review_revision}", signed_in_as=REVIEWER_EMAIL),
     "reviewer-note-form": PageKind("{reviewer_note_form}", signed_in_as=REVIEWER_EMAIL),
+    "review-claims": PageKind("{review_claims}", signed_in_as=REVIEWER_EMAIL),
+    "suggest-correction": PageKind("{suggest_correction}", signed_in_as=MEMBER_EMAIL),
+    "my-suggestions": PageKind("/account/suggestions", signed_in_as=SUGGESTER_EMAIL),
+    "suggestion-review": PageKind("{suggestion_review}", signed_in_as=REVIEWER_EMAIL),
+    "propose-question": PageKind("{propose_question}", signed_in_as=MEMBER_EMAIL),
+    "my-proposals": PageKind("/account/proposals", signed_in_as=PROPOSER_EMAIL),
+    "proposal-queue": PageKind("/moderation/proposals", signed_in_as=MODERATOR_EMAIL),
+    "proposal-review": PageKind("{proposal_review}", signed_in_as=MODERATOR_EMAIL),
     "search": PageKind("/search"),
     "search-results": PageKind("/search?q=baclofen"),
     "search-no-results": PageKind("/search?q=xylophone&kind=summary"),

@@ -1,7 +1,8 @@
 """A proposed question, from the member's idea to a published question: the member proposes it
 (after looking at the similar questions offered), an admin publishes it from the queue, and
 the member's bell leads to the new question, whose summary is being prepared. Elements are
-found by role, name and label."""
+found by role, name and label. The feature's pages are checked as every kind of page is
+(test_accessibility.py, test_html_validity.py), with the demo's own proposal."""
 
 from __future__ import annotations
 
@@ -9,15 +10,8 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from sqlalchemy import select
 
-from forum.database import db
-from forum.proposals.models import QuestionProposal
-from tests.browser import html_checker
-from tests.browser.live import ADMIN_EMAIL, MEMBER_EMAIL, MODERATOR_EMAIL, WIDTHS, session_cookie
-from tests.browser.test_accessibility import SMALL_TARGETS_JS, blocking_violations, describe
-from tests.browser.test_html_validity import fetch
-from tools.demo.moderation import PROPOSAL_TITLE
+from tests.browser.live import ADMIN_EMAIL, MEMBER_EMAIL
 
 pytestmark = pytest.mark.browser
 
@@ -85,62 +79,3 @@ def test_a_member_proposes_a_question_and_an_admin_publishes_it(open_page, demo)
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     being_prepared = "A medically reviewed summary for this question is being prepared."
     expect(page.get_by_text(being_prepared)).to_be_visible()
-
-
-# Each page of the feature, and who looks at it.
-PAGES = {
-    "propose": MEMBER_EMAIL,
-    "mine": MEMBER_EMAIL,
-    "queue": MODERATOR_EMAIL,
-    "proposal": MODERATOR_EMAIL,
-}
-
-
-def path_of(kind: str, demo, forum_app) -> str:
-    condition_id = demo.condition.split("/")[2]  # /conditions/<id>/<slug>
-    if kind == "propose":
-        return f"/conditions/{condition_id}/propose-question"
-    if kind == "mine":
-        return "/account/proposals"
-    if kind == "queue":
-        return "/moderation/proposals"
-    with forum_app.app_context():  # the demo's own proposal, still waiting
-        proposal_id = db.session.scalar(
-            select(QuestionProposal.id).where(QuestionProposal.title == PROPOSAL_TITLE)
-        )
-        db.session.remove()
-    return f"/moderation/proposals/{proposal_id}"
-
-
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("kind", PAGES)
-def test_the_proposal_pages_are_accessible_at_both_widths(open_page, forum_app, demo, kind, width):
-    page = open_page(path_of(kind, demo, forum_app), width, PAGES[kind])
-
-    assert not (found := blocking_violations(page)), describe(found)
-    page.emulate_media(color_scheme="dark")
-    dark = blocking_violations(page, runOnly=["color-contrast"])
-    assert not dark, "in the dark theme:\n" + describe(dark)
-    sizes = page.evaluate(
-        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
-    assert sizes[0] <= sizes[1], f"{kind} scrolls sideways at {width} px: {sizes}"
-    assert not (small := page.evaluate(SMALL_TARGETS_JS)), "\n".join(small)
-
-
-def test_the_proposal_pages_are_valid_html(vnu_jar, forum_app, live_url, demo, tmp_path):
-    files = []
-    for kind, email in PAGES.items():
-        status, html = fetch(
-            live_url + path_of(kind, demo, forum_app), session_cookie(forum_app, email)
-        )
-        assert status == 200, kind
-        files.append(tmp_path / f"{kind}.html")
-        files[-1].write_text(html)
-
-    errors = html_checker.errors_in(files)
-
-    assert not errors, "\n".join(
-        f"{error['url'].rsplit('/', 1)[-1]}:{error.get('lastLine')}: {error['message']}"
-        for error in errors
-    )

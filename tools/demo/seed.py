@@ -44,6 +44,8 @@ from tools.demo.data import (
     ReviewerProfileSpec,
     Topic,
 )
+from tools.demo.knowledge import KIND as KNOWLEDGE_EXAMPLES
+from tools.demo.knowledge import seed_knowledge_examples
 from tools.demo.moderation import KIND as MODERATION_EXAMPLES
 from tools.demo.moderation import NEWCOMERS, seed_moderation_examples
 from tools.demo.recount import recount
@@ -70,6 +72,7 @@ KINDS = (
     "answers",
     "helpful votes",
     MODERATION_EXAMPLES,
+    KNOWLEDGE_EXAMPLES,
 )
 
 
@@ -135,6 +138,7 @@ def seed_demo(password: str | None = None) -> SeedReport:
     seed_moderation_examples(now, report)
     outcomes.ensure_waiting_check_in(data.CHECK_IN_EMAIL, now)
     db.session.flush()
+    seed_knowledge_examples(report)
     recount(conditions, people.values())
     _tally_votes_already_present(conditions, report)
     return report
