@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,7 @@ def fresh_database():
     engine's one connection), on PostgreSQL the run's schema, emptied afterwards."""
     if not on_postgres():
         db.engine.dispose()
-        db.create_all()
+        _copy_empty_schema()
     try:
         yield
     finally:
@@ -118,6 +119,25 @@ def fresh_database():
         if on_postgres():
             _empty_every_table()
         db.engine.dispose()
+
+
+_EMPTY_SCHEMA: sqlite3.Connection | None = None
+
+
+def _copy_empty_schema() -> None:
+    """Every table, index and trigger into the new in-memory database, copied from one made by
+    create_all at the first test: a copy costs a millisecond, create_all twenty."""
+    global _EMPTY_SCHEMA
+    connection = db.engine.raw_connection()
+    try:
+        if _EMPTY_SCHEMA is None:
+            db.create_all()
+            _EMPTY_SCHEMA = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.driver_connection.backup(_EMPTY_SCHEMA)
+        else:
+            _EMPTY_SCHEMA.backup(connection.driver_connection)
+    finally:
+        connection.close()
 
 
 @pytest.fixture(scope="session")
