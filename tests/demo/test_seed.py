@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from copy import deepcopy as copy_of
 from datetime import timedelta
@@ -456,3 +457,39 @@ def test_the_second_demo_member_has_a_check_in_waiting_to_try(app, seeded):
     seed_demo()  # a second run leaves the waiting check-in as it is
     db.session.commit()
     assert len([n for n in all_of(Notification) if n.user_id == member.id]) == 1
+
+
+def test_the_demo_shows_reviewers_and_members_improving_the_knowledge(app, seeded):
+    """What README tells a newcomer to look at: linked passages with members' figures and a
+    reviewer's note on the treatments question (signed out), a suggestion on the reviewers'
+    dashboard, a proposal in the moderators' queue; seeding again adds none of them twice."""
+    from forum.proposals.models import QuestionProposal
+    from forum.reviewer_notes.models import ReviewerNote
+    from forum.suggestions.models import SummarySuggestion
+    from forum.summaries.models import SummaryClaim
+    from tools.demo.knowledge import CLAIMS, NOTE, QUESTION_TITLE, SUGGESTION_REASON
+    from tools.demo.moderation import PROPOSAL_TITLE
+
+    question = db.session.scalar(select(Question).where(Question.title == QUESTION_TITLE))
+    page = app.test_client().get(f"/questions/{question.id}/{question.slug}")
+    text = html.unescape(page.get_data(as_text=True))
+    for passage, _names in CLAIMS:
+        assert passage in text
+    assert "What members report about the treatments named here" in text
+    assert text.count("</a>, named in") == sum(len(names) for _passage, names in CLAIMS)
+    assert NOTE.body in text and "Medical reviewer's note" in text
+    reviewer = app.test_client(user=demo_user(data.REVIEWER_EMAIL))
+    dashboard = html.unescape(reviewer.get("/review/").get_data(as_text=True))
+    assert "Readers' suggested corrections" in dashboard
+    suggestion = db.session.scalar(select(SummarySuggestion))
+    assert suggestion.reason == SUGGESTION_REASON
+    assert f"/review/suggestions/{suggestion.id}" in dashboard
+    moderator = app.test_client(user=demo_user("moderator@demo.example"))
+    queue = html.unescape(moderator.get("/moderation/proposals").get_data(as_text=True))
+    assert PROPOSAL_TITLE in queue
+    counts = [len(all_of(kind)) for kind in (SummaryClaim, ReviewerNote, SummarySuggestion)]
+    assert counts == [len(CLAIMS), 1, 1]
+    seed_demo()
+    db.session.commit()
+    again = [len(all_of(kind)) for kind in (SummaryClaim, ReviewerNote, SummarySuggestion)]
+    assert again == counts and len(all_of(QuestionProposal)) == 1
