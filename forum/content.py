@@ -9,6 +9,7 @@ bleach and markdown-it-py are imported here and nowhere else; replacing either i
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
 
 import bleach
 from bleach.linkifier import Linker
@@ -86,6 +87,25 @@ def text_of_html(safe_html: str) -> str:
     # bleach returns escaped HTML; templates escape again, so hand them real characters.
     text = html.unescape(bleach.clean(safe_html, tags=set(), strip=True))
     return " ".join(text.split())
+
+
+# Links people give outside Markdown (a reference, a source): web pages only, since anything else
+# (javascript:, data:) could run in a reader's browser.
+WEB_SCHEMES = frozenset({"http", "https"})
+
+
+def is_web_address(url: str) -> bool:
+    """Whether URL is an http(s) address of some host, without spaces: a link readers may
+    follow."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[" and other addresses no browser could open
+        return False
+    return (
+        parts.scheme.lower() in WEB_SCHEMES
+        and bool(parts.netloc)
+        and not any(character.isspace() for character in url)
+    )
 
 
 def stored_html(html: str) -> Markup:

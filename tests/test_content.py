@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from forum.content import ALLOWED_TAGS, clean_html, plain_text, render_markdown
+from forum.content import ALLOWED_TAGS, clean_html, is_web_address, plain_text, render_markdown
 
 
 class ElementCollector(HTMLParser):
@@ -159,3 +159,20 @@ def test_plain_text_strips_markup_and_shortens():
     text = plain_text("**Rest** helps. <b>typed</b> " + "word " * 50, limit=40)
     assert text.startswith("Rest helps. <b>typed</b>")
     assert len(text) <= 40 and text.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("url", "followable"),
+    [
+        ("https://example.org/guideline", True),
+        ("HTTP://example.org", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,hi", False),
+        ("https://", False),  # no host
+        ("https://example.org/a guide", False),  # a space: not one address
+        ("http://[", False),  # no browser could open it
+        ("example.org", False),
+    ],
+)
+def test_only_web_addresses_of_a_host_are_links_readers_may_follow(url, followable):
+    assert is_web_address(url) is followable

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +14,7 @@ from forum.accounts.models import User
 from forum.answers.models import Answer
 from forum.audit.actions import Action
 from forum.audit.log import digest_of, record_action
+from forum.content import is_web_address
 from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
@@ -25,7 +25,6 @@ from forum.summaries.services import reviewer_profile_of
 SOURCE_TITLE_MAX = 300
 SOURCE_URL_MAX = 500
 REASON_MAX = 500
-LINK_SCHEMES = ("http", "https")  # anything else (javascript:, data:) could run in a browser
 
 
 @dataclass(frozen=True)
@@ -137,7 +136,7 @@ def _cleaned(content: NoteInput) -> NoteInput:
             f"Please keep the source's name to {SOURCE_TITLE_MAX} characters.",
             field="source_title",
         )
-    if url and not _is_web_address(url):
+    if url and not is_web_address(url):
         raise ForumError(
             "The link must be a web address that starts with https:// or http://.",
             field="source_url",
@@ -147,18 +146,6 @@ def _cleaned(content: NoteInput) -> NoteInput:
             f"Please keep the link to {SOURCE_URL_MAX} characters.", field="source_url"
         )
     return NoteInput(body, title, url)
-
-
-def _is_web_address(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # "http://[" and other addresses no browser could open
-        return False
-    return (
-        parts.scheme.lower() in LINK_SCHEMES
-        and bool(parts.netloc)
-        and not any(character.isspace() for character in url)
-    )
 
 
 def _cleaned_reason(reason: str) -> str:

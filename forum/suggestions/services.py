@@ -21,6 +21,7 @@ from forum.accounts.models import User
 from forum.accounts.standing import is_reviewer
 from forum.audit.actions import Action
 from forum.audit.log import digest_of, record_action
+from forum.content import is_web_address
 from forum.core import events
 from forum.core.errors import ForumError
 from forum.core.textdiff import diff_html
@@ -32,7 +33,6 @@ from forum.summaries.dashboard import ROWS_PER_TABLE
 from forum.summaries.diff import FieldDiff
 from forum.summaries.models import Summary, SummaryRevision
 from forum.summaries.services import (
-    LINK_SCHEMES,
     ReferenceInput,
     SummaryInput,
     check_content,
@@ -168,8 +168,7 @@ def _check_proposal(proposal: SuggestionInput, base: SummaryRevision) -> None:
         raise ForumError(
             "Please name the source that supports your correction.", field="source_title"
         )
-    if proposal.source_url and not proposal.source_url.lower().startswith(LINK_SCHEMES):
-        # Only web links: anything else (javascript:, data:) could run in a reviewer's browser.
+    if proposal.source_url and not is_web_address(proposal.source_url):
         raise ForumError(
             "The link to your source must start with https:// or http://.", field="source_url"
         )

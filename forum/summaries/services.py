@@ -20,7 +20,7 @@ from forum.accounts.models import AccountStatus, Role, User
 from forum.accounts.standing import is_reviewer
 from forum.audit.actions import Action
 from forum.audit.log import record_action
-from forum.content import render_markdown
+from forum.content import is_web_address, render_markdown
 from forum.core import events
 from forum.core.errors import ForumError
 from forum.database import db, utcnow
@@ -38,7 +38,6 @@ from forum.summaries.models import (
 MAX_SHORT_ANSWER_SENTENCES = 2
 # A sentence ends at . ! or ? followed by a capital letter or the end: "e.g. baclofen" is one.
 SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[A-Z0-9]|\s*$)")
-LINK_SCHEMES = ("http://", "https://")
 EARLIEST_REFERENCE_YEAR = 1800
 
 
@@ -277,8 +276,7 @@ def check_content(content: SummaryInput) -> None:
 def _check_reference(number: int, reference: ReferenceInput) -> None:
     if not reference.title.strip():
         raise ForumError(f"Reference {number} needs a title.")
-    if reference.url.strip() and not reference.url.strip().lower().startswith(LINK_SCHEMES):
-        # Only web links: anything else (javascript:, data:) could run in a reader's browser.
+    if reference.url.strip() and not is_web_address(reference.url.strip()):
         raise ForumError(f"The link of reference {number} must start with https:// or http://.")
     latest = utcnow().year + 1
     if reference.year is not None and not EARLIEST_REFERENCE_YEAR <= reference.year <= latest:

@@ -93,8 +93,9 @@ def _ensure_note(question: Question, reviewer: User, report) -> None:
     )
     if answer is None:
         return
-    report.tally(KIND, note_on(answer) is None)
-    if note_on(answer) is None:
+    missing = note_on(answer) is None
+    report.tally(KIND, missing)
+    if missing:
         save_note(answer, reviewer, NOTE, expected_version=0)
 
 
