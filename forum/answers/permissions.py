@@ -23,7 +23,7 @@ from forum.answers.models import AnswerStatus
 
 if TYPE_CHECKING:
     from forum.answers.models import Answer
-    from forum.conditions.models import Membership
+    from forum.conditions.models import Condition, Membership
     from forum.questions.models import Question
 
 
@@ -42,19 +42,37 @@ def answer_refusal(user: User, question: Question, membership: Membership | None
     condition = question.condition
     if question.is_closed:
         return Refusal("This question is closed to new answers.")
+    return community_refusal(
+        user,
+        condition,
+        membership,
+        "post",
+        invitation=f"Members of the {condition.name} community can share their experience here.",
+        members_only=f"Answers here come from members of the {condition.name} community.",
+    )
+
+
+def community_refusal(
+    user: User,
+    condition: Condition,
+    membership: Membership | None,
+    doing: str,
+    *,
+    invitation: str,
+    members_only: str,
+) -> Refusal | None:
+    """Why USER may not take part in CONDITION's community by DOING (signed in, in good
+    standing, a member), with the one step that would let them; None if they may. INVITATION
+    is said to the signed out, MEMBERS_ONLY to those who have not joined."""
     if not user.is_authenticated:
-        return Refusal(
-            f"Members of the {condition.name} community can share their experience here.",
-            "Sign in or join the forum",
-            "auth.sign_in",
-        )
-    if reason := standing_refusal(user, "post"):
+        return Refusal(invitation, "Sign in or join the forum", "auth.sign_in")
+    if reason := standing_refusal(user, doing):
         if not user.is_email_verified:
             return Refusal(reason, "Send the confirmation link again", "pages.account")
         return Refusal(reason)
     if membership is None:
         return Refusal(
-            f"Answers here come from members of the {condition.name} community.",
+            members_only,
             f"Join the {condition.name} community",
             "conditions.join",
             {"condition_id": condition.id},

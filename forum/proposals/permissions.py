@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from forum.accounts.models import User
-from forum.accounts.standing import Standing, can_participate, is_moderator, standing_refusal
-from forum.answers.permissions import Refusal
+from forum.accounts.standing import Standing, can_participate, is_moderator
+from forum.answers.permissions import Refusal, community_refusal
 
 if TYPE_CHECKING:
     from forum.conditions.models import Condition, Membership
@@ -19,24 +19,14 @@ def proposal_refusal(
     user: User, condition: Condition, membership: Membership | None
 ) -> Refusal | None:
     """Who may propose: members of the condition's community, in good standing."""
-    if not user.is_authenticated:
-        return Refusal(
-            f"Members of the {condition.name} community can propose questions here.",
-            "Sign in or join the forum",
-            "auth.sign_in",
-        )
-    if reason := standing_refusal(user, DOING):
-        if not user.is_email_verified:
-            return Refusal(reason, "Send the confirmation link again", "pages.account")
-        return Refusal(reason)
-    if membership is None:
-        return Refusal(
-            f"Questions here are proposed by members of the {condition.name} community.",
-            f"Join the {condition.name} community",
-            "conditions.join",
-            {"condition_id": condition.id},
-        )
-    return None
+    return community_refusal(
+        user,
+        condition,
+        membership,
+        DOING,
+        invitation=f"Members of the {condition.name} community can propose questions here.",
+        members_only=f"Questions here are proposed by members of the {condition.name} community.",
+    )
 
 
 def can_propose_question(user: User | Standing, membership: Membership | None) -> bool:
