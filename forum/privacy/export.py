@@ -92,7 +92,7 @@ def _claim(claim: SummaryClaim) -> dict[str, Any]:
     return {
         "question": claim.summary.question.title,
         "passage": claim.passage,
-        "treatments": [treatment.name for treatment in claim.treatments],
+        "treatments": [treatment.name for treatment in claim.treatments_by_name()],
         "created_at": _iso(claim.created_at),
     }
 

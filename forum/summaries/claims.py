@@ -35,6 +35,9 @@ from forum.summaries.models import ClaimTreatment, Summary, SummaryClaim, Summar
 from forum.summaries.services import current_summary
 from forum.web.request_input import MAX_ID
 
+# How every read loads a claim's treatments (SummaryClaim.named): flat joins on the link rows.
+WITH_TREATMENTS = joinedload(SummaryClaim.named).joinedload(ClaimTreatment.treatment)
+
 # A panel beside a summary can show a handful; past this, a reviewer unlinks one first.
 MAX_CLAIMS = 30
 
@@ -88,7 +91,7 @@ def claims_of(summary_id: int) -> list[SummaryClaim]:
     query = (
         select(SummaryClaim)
         .where(SummaryClaim.summary_id == summary_id)
-        .options(joinedload(SummaryClaim.treatments), joinedload(SummaryClaim.created_by))
+        .options(WITH_TREATMENTS, joinedload(SummaryClaim.created_by))
         .order_by(SummaryClaim.position, SummaryClaim.id)
     )
     return list(db.session.scalars(query).unique())
@@ -109,7 +112,7 @@ def find_claim(question: Question, claim_id: int) -> SummaryClaim | None:
         select(SummaryClaim)
         .join(Summary, Summary.id == SummaryClaim.summary_id)
         .where(SummaryClaim.id == claim_id, Summary.question_id == question.id)
-        .options(joinedload(SummaryClaim.treatments))
+        .options(WITH_TREATMENTS)
     )
 
 
@@ -173,10 +176,7 @@ def published_with_claims(question_id: int) -> SummaryRevision | None:
     and their treatments loaded in the same query."""
     return current_summary(
         question_id,
-        joinedload(SummaryRevision.summary)
-        .joinedload(Summary.claims)
-        .joinedload(SummaryClaim.named)
-        .joinedload(ClaimTreatment.treatment),
+        joinedload(SummaryRevision.summary).joinedload(Summary.claims).options(WITH_TREATMENTS),
     )
 
 
@@ -211,7 +211,7 @@ def claims_marked_by(user: User) -> list[SummaryClaim]:
         select(SummaryClaim)
         .where(SummaryClaim.created_by_id == user.id)
         .options(
-            joinedload(SummaryClaim.treatments),
+            WITH_TREATMENTS,
             joinedload(SummaryClaim.summary).joinedload(Summary.question),
         )
         .order_by(SummaryClaim.id)
@@ -243,6 +243,6 @@ def _snapshot(claim: SummaryClaim) -> dict[str, Any]:
         "summary_id": claim.summary_id,
         "passage": claim.passage,
         "treatments": [
-            {"id": treatment.id, "name": treatment.name} for treatment in claim.treatments
+            {"id": treatment.id, "name": treatment.name} for treatment in claim.treatments_by_name()
         ],
     }

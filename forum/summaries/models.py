@@ -202,12 +202,12 @@ class SummaryClaim(db.Model):
 
     summary: Mapped[Summary] = relationship()
     created_by: Mapped[User | None] = relationship()
+    # Written through `treatments`, read through `named` (claims.WITH_TREATMENTS loads it): a
+    # joined load through a secondary table nests a join that SQLite answers by reading every
+    # claim's treatments on the site; through the link rows the joins stay flat on the key.
     treatments: Mapped[list[Treatment]] = relationship(
         secondary=summary_claim_treatments, order_by="Treatment.name"
     )
-    # The same rows for reading on the question page: a joined load through a secondary table
-    # nests a join that SQLite answers by reading every claim's treatments on the site; through
-    # the rows themselves the joins stay flat and use the primary key.
     named: Mapped[list[ClaimTreatment]] = relationship(viewonly=True)
 
     def treatments_by_name(self) -> list[Treatment]:
